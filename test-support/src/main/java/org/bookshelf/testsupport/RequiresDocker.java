@@ -1,0 +1,16 @@
+package org.bookshelf.testsupport;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Marks a test that needs a Docker engine. Without one the test is skipped with a loud message,
+ * or fails when the build says Docker is required ({@code BOOKSHELF_REQUIRE_DOCKER=true}).
+ */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(DockerCondition.class)
+public @interface RequiresDocker {}
