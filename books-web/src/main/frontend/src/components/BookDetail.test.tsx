@@ -1,0 +1,60 @@
+import { screen } from '@testing-library/react';
+import { book, installFakeApi } from '../test/fakeApi';
+import { renderApp } from '../test/renderApp';
+
+const NODE = book('9781788395540', 'Learning Node.js Development', 'Andrew Mead', 2018);
+
+test('shows_the_book_details', async () => {
+  installFakeApi([NODE]);
+  renderApp(`/book/${NODE.isbn}`);
+
+  expect(await screen.findByRole('heading', { level: 1, name: NODE.title })).toBeInTheDocument();
+  expect(screen.getByText('Andrew Mead')).toBeInTheDocument();
+  expect(screen.getByText('2018')).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument();
+});
+
+test('delete_asks_for_confirmation_and_cancel_keeps_the_book', async () => {
+  const api = installFakeApi([NODE]);
+  const { user } = renderApp(`/book/${NODE.isbn}`, { signedIn: true });
+
+  await user.click(await screen.findByRole('button', { name: 'Delete' }));
+
+  expect(screen.getByRole('alertdialog', { name: 'Delete this book?' })).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: 'Cancel' })).toHaveFocus();
+  await user.click(screen.getByRole('button', { name: 'Cancel' }));
+  expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+  expect(api.calls.filter((c) => c.method === 'DELETE')).toHaveLength(0);
+});
+
+test('confirmed_delete_sends_if_match_and_returns_to_the_list_with_a_notice', async () => {
+  const api = installFakeApi([NODE]);
+  const { user } = renderApp(`/book/${NODE.isbn}`, { signedIn: true });
+
+  await user.click(await screen.findByRole('button', { name: 'Delete' }));
+  await user.click(screen.getByRole('button', { name: 'Yes, delete' }));
+
+  expect(await screen.findByText(`Deleted “${NODE.title}”.`)).toBeInTheDocument();
+  expect(window.location.pathname).toBe('/');
+  expect(api.calls.find((c) => c.method === 'DELETE')?.headers['if-match']).toBe(`"${NODE.isbn}-1"`);
+  expect(api.books.size).toBe(0);
+});
+
+test('deleting_a_book_changed_elsewhere_shows_a_conflict', async () => {
+  const api = installFakeApi([NODE]);
+  const { user } = renderApp(`/book/${NODE.isbn}`, { signedIn: true });
+  await user.click(await screen.findByRole('button', { name: 'Delete' }));
+  api.books.set(NODE.isbn, { ...NODE, version: 2 });
+
+  await user.click(screen.getByRole('button', { name: 'Yes, delete' }));
+
+  expect(await screen.findByRole('alert')).toHaveTextContent('it was not deleted');
+  expect(api.books.size).toBe(1);
+});
+
+test('an_unknown_isbn_shows_not_found', async () => {
+  installFakeApi([]);
+  renderApp('/book/9780000000000');
+
+  expect(await screen.findByRole('heading', { name: 'Book not found' })).toBeInTheDocument();
+});

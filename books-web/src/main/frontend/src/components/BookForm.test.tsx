@@ -1,0 +1,57 @@
+import { screen } from '@testing-library/react';
+import { book, installFakeApi } from '../test/fakeApi';
+import { renderApp } from '../test/renderApp';
+
+test('adding_a_book_posts_it_and_opens_its_page', async () => {
+  const api = installFakeApi([]);
+  const { user } = renderApp('/new', { signedIn: true });
+
+  await user.type(screen.getByLabelText('ISBN'), '9781617294945');
+  await user.type(screen.getByLabelText('Title'), 'Microservices Patterns');
+  await user.type(screen.getByLabelText('Author'), 'Chris Richardson');
+  await user.type(screen.getByLabelText('Publication year (optional)'), '2018');
+  await user.click(screen.getByRole('button', { name: 'Add book' }));
+
+  expect(await screen.findByRole('heading', { level: 1, name: 'Microservices Patterns' })).toBeInTheDocument();
+  expect(window.location.pathname).toBe('/book/9781617294945');
+  const post = api.calls.find((c) => c.method === 'POST');
+  expect(post?.body).toEqual({ isbn: '9781617294945', title: 'Microservices Patterns', author: 'Chris Richardson', publicationYear: 2018 });
+  expect(post?.headers.authorization).toBe('Bearer test-key');
+});
+
+test('server_field_errors_appear_next_to_their_fields', async () => {
+  installFakeApi([]);
+  const { user } = renderApp('/new', { signedIn: true });
+
+  await user.type(screen.getByLabelText('ISBN'), '123');
+  await user.type(screen.getByLabelText('Title'), 'A title');
+  await user.type(screen.getByLabelText('Author'), 'An author');
+  await user.click(screen.getByRole('button', { name: 'Add book' }));
+
+  const isbn = screen.getByLabelText('ISBN');
+  await expect.poll(() => isbn.getAttribute('aria-invalid')).toBe('true');
+  expect(isbn).toHaveAccessibleDescription('is not a valid ISBN');
+  expect(isbn).toHaveFocus();
+  expect(screen.getByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
+  expect(screen.getByLabelText('Title')).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('missing_required_fields_are_flagged_before_anything_is_sent', async () => {
+  const api = installFakeApi([]);
+  const { user } = renderApp('/new', { signedIn: true });
+
+  await user.click(screen.getByRole('button', { name: 'Add book' }));
+
+  expect(screen.getByLabelText('ISBN')).toHaveAccessibleDescription('Enter the ISBN.');
+  expect(screen.getByLabelText('Title')).toHaveAccessibleDescription('Enter the title.');
+  expect(screen.getByLabelText('Author')).toHaveAccessibleDescription('Enter the author.');
+  expect(api.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+});
+
+test('the_add_page_tells_signed_out_users_to_sign_in', () => {
+  installFakeApi([book('9781788395540', 'x', 'y')]);
+  renderApp('/new');
+
+  expect(screen.queryByLabelText('Title')).not.toBeInTheDocument();
+  expect(screen.getByText(/Sign in with an API key/)).toBeInTheDocument();
+});

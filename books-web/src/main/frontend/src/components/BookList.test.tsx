@@ -1,0 +1,79 @@
+import { screen, within } from '@testing-library/react';
+import { book, installFakeApi } from '../test/fakeApi';
+import { renderApp } from '../test/renderApp';
+
+const NODE = book('9781788395540', 'Learning Node.js Development', 'Andrew Mead', 2018);
+const MICRO = book('9781788620215', 'Hands-On Microservices with Node.js', 'Diogo Resende', 2018);
+
+test('lists_the_books_the_api_returns_with_links_to_each', async () => {
+  installFakeApi([NODE, MICRO]);
+  renderApp('/');
+
+  const list = await screen.findByRole('list', { name: 'Books' });
+  const links = within(list).getAllByRole('link');
+  expect(links.map((l) => l.textContent)).toEqual([NODE.title, MICRO.title]);
+  expect(links[0]).toHaveAttribute('href', '/book/9781788395540');
+});
+
+test('shows_a_loading_state_then_an_empty_state_when_there_are_no_books', async () => {
+  installFakeApi([]);
+  renderApp('/');
+
+  expect(screen.getByRole('status')).toHaveTextContent('Loading books');
+  expect(await screen.findByText('No books yet.')).toBeInTheDocument();
+});
+
+test('search_sends_the_query_and_shows_only_matches', async () => {
+  const api = installFakeApi([NODE, MICRO]);
+  const { user } = renderApp('/');
+  await screen.findByRole('list', { name: 'Books' });
+
+  await user.type(screen.getByLabelText('Title or author'), 'microservices');
+  await user.click(screen.getByRole('button', { name: 'Search' }));
+
+  const list = await screen.findByRole('list', { name: 'Books' });
+  await expect.poll(() => within(list).getAllByRole('link').map((l) => l.textContent)).toEqual([MICRO.title]);
+  expect(api.calls.at(-1)?.url).toBe('/books?limit=20&q=microservices');
+  expect(window.location.search).toBe('?q=microservices');
+});
+
+test('search_without_matches_says_so', async () => {
+  installFakeApi([NODE]);
+  const { user } = renderApp('/');
+  await screen.findByRole('list', { name: 'Books' });
+
+  await user.type(screen.getByLabelText('Author'), 'nobody');
+  await user.keyboard('{Enter}');
+
+  expect(await screen.findByText('No books match your search.')).toBeInTheDocument();
+});
+
+test('show_more_follows_the_next_link_verbatim_and_appends', async () => {
+  const api = installFakeApi([NODE, MICRO], 1);
+  const { user } = renderApp('/');
+  const list = await screen.findByRole('list', { name: 'Books' });
+  expect(within(list).getAllByRole('link')).toHaveLength(1);
+
+  await user.click(screen.getByRole('button', { name: 'Show more books' }));
+
+  await expect.poll(() => within(list).getAllByRole('link').length).toBe(2);
+  expect(api.calls.at(-1)?.url).toBe('/books?limit=20&offset=1');
+  expect(screen.queryByRole('button', { name: 'Show more books' })).not.toBeInTheDocument();
+});
+
+test('signed_out_users_get_a_hint_instead_of_the_add_button', async () => {
+  installFakeApi([NODE]);
+  renderApp('/');
+  await screen.findByRole('list', { name: 'Books' });
+
+  expect(screen.queryByRole('link', { name: 'Add a book' })).not.toBeInTheDocument();
+  expect(screen.getByText(/Sign in with an API key to add, edit or delete books/)).toBeInTheDocument();
+});
+
+test('a_failed_load_shows_the_problem_detail', async () => {
+  const api = installFakeApi([NODE]);
+  api.failNext('GET', '/books', 503, { title: 'Service Unavailable', status: 503, detail: 'The database is down.' });
+  renderApp('/');
+
+  expect(await screen.findByRole('alert')).toHaveTextContent('Could not load the books: The database is down.');
+});

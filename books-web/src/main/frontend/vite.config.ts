@@ -1,0 +1,31 @@
+/// <reference types="vitest/config" />
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { precompress } from './precompress.ts';
+
+// The bundle goes straight to the module's classpath (served from /public by the Javalin server).
+export default defineConfig({
+  plugins: [react(), precompress()],
+  build: {
+    outDir: '../../../target/classes/public',
+    emptyOutDir: true,
+    // No inline assets: the gateway's CSP may forbid data: URLs.
+    assetsInlineLimit: 0,
+  },
+  server: {
+    port: 3000,
+    // Same-origin API calls in development too: forward /books to a local books-service.
+    proxy: {
+      '/books': {
+        target: process.env.BOOKS_API_URL ?? 'http://localhost:5000',
+        changeOrigin: true,
+      },
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['./src/test/setup.ts'],
+    css: false,
+  },
+});
