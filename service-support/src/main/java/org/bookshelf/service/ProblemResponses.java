@@ -1,0 +1,59 @@
+package org.bookshelf.service;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every error as {@code application/problem+json}: {@link ProblemException}, Javalin's own
+ * responses (unknown route 404, 405, 413 …) and any unexpected exception (500, logged here with
+ * its stack trace, never sent to the client).
+ */
+public final class ProblemResponses {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+
+  private ProblemResponses() {}
+
+  public static void install(JavalinConfig config) {
+    config.routes.exception(
+        ProblemException.class,
+        (e, ctx) -> write(ctx, Problem.of(e.type(), e.getMessage(), ctx.path(), e.errors())));
+    config.routes.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          ProblemType type = ProblemType.forStatus(e.getStatus());
+          Problem problem =
+              new Problem(type.uri(), type.title(), e.getStatus(), detail(e, ctx), ctx.path(), null);
+          write(ctx, problem);
+        });
+    config.routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("unexpected error on {} {}", ctx.method().name(), ctx.path(), e);
+          write(
+              ctx,
+              Problem.of(
+                  ProblemType.INTERNAL,
+                  "The server failed to handle the request; the request id is in the log.",
+                  ctx.path()));
+        });
+  }
+
+  public static void write(Context ctx, Problem problem) {
+    ctx.status(problem.status())
+        .contentType(Problem.CONTENT_TYPE)
+        .result(ctx.jsonMapper().toJsonString(problem, Problem.class));
+  }
+
+  private static String detail(HttpResponseException e, Context ctx) {
+    return switch (e.getStatus()) {
+      case 404 -> "No resource at " + ctx.path() + ".";
+      case 405 -> "Method " + ctx.method().name() + " is not allowed on " + ctx.path() + ".";
+      case 413 -> "The request body is larger than the server accepts.";
+      default -> e.getMessage();
+    };
+  }
+}

@@ -1,0 +1,64 @@
+package org.bookshelf.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+
+class RequestIdsTest {
+
+  private static TestApp app;
+
+  @BeforeAll
+  static void start() {
+    // The handler answers with the request id it sees in the MDC.
+    app =
+        new TestApp(
+            () -> {},
+            config -> config.routes.get("/mdc", ctx -> ctx.result(MDC.get(RequestIds.MDC_KEY))));
+  }
+
+  @AfterAll
+  static void stop() {
+    app.close();
+  }
+
+  @Test
+  void well_formed_incoming_id_is_echoed_and_put_in_the_mdc() throws Exception {
+    HttpResponse<String> response = app.get("/mdc", "X-Request-ID", "abc-123_x.y:z");
+    assertThat(response.headers().firstValue("X-Request-ID")).contains("abc-123_x.y:z");
+    assertThat(response.body()).isEqualTo("abc-123_x.y:z");
+  }
+
+  @Test
+  void missing_id_is_generated_as_a_uuid() throws Exception {
+    HttpResponse<String> response = app.get("/mdc");
+    String id = response.headers().firstValue("X-Request-ID").orElseThrow();
+    assertThat(UUID.fromString(id)).isNotNull();
+    assertThat(response.body()).isEqualTo(id);
+  }
+
+  @Test
+  void malformed_incoming_id_is_replaced() throws Exception {
+    HttpResponse<String> response = app.get("/mdc", "X-Request-ID", "bad id <script>");
+    String id = response.headers().firstValue("X-Request-ID").orElseThrow();
+    assertThat(UUID.fromString(id)).isNotNull();
+  }
+
+  @Test
+  void over_long_incoming_id_is_replaced() {
+    assertThat(RequestIds.accept("a".repeat(128))).isEqualTo("a".repeat(128));
+    assertThat(RequestIds.accept("a".repeat(129))).hasSize(36);
+  }
+
+  @Test
+  void error_responses_carry_the_request_id_too() throws Exception {
+    HttpResponse<String> response = app.get("/nowhere", "X-Request-ID", "rid-404");
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("X-Request-ID")).contains("rid-404");
+  }
+}
