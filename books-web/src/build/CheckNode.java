@@ -1,0 +1,71 @@
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Build step (run by Maven with Java's single-file launcher, before npm): fails with a message
+ * that says which Node.js the React build needs, instead of npm's or Vite's own confusing errors.
+ * Usage: java CheckNode.java 20.19.0
+ */
+public final class CheckNode {
+
+  public static void main(String[] args) throws Exception {
+    String required = args.length > 0 ? args[0] : "20.19.0";
+    String hint =
+        "books-web builds its React app with Node.js >= "
+            + required
+            + " and npm. Install them (e.g. apt-get install nodejs npm, or from nodejs.org),"
+            + " make sure `node` and `npm` are on the PATH, and rerun the build.";
+    String version = run("node", "--version");
+    if (version == null) {
+      fail("Node.js was not found on the PATH. " + hint);
+    }
+    if (compare(version.replaceFirst("^v", ""), required) < 0) {
+      fail("Node.js " + version + " is too old. " + hint);
+    }
+    if (run("npm", "--version") == null && run("npm.cmd", "--version") == null) {
+      fail("npm was not found on the PATH. " + hint);
+    }
+    System.out.println("[books-web] Node.js " + version + " found (needs >= " + required + ")");
+  }
+
+  private static String run(String... command) throws InterruptedException {
+    try {
+      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+      byte[] out = process.getInputStream().readAllBytes();
+      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        return null;
+      }
+      return new String(out, StandardCharsets.UTF_8).trim();
+    } catch (IOException notInstalled) {
+      return null;
+    }
+  }
+
+  /** Compares dotted numeric versions, e.g. 20.20.2 against 20.19.0. */
+  static int compare(String actual, String wanted) {
+    String[] a = actual.split("[.\\-+]");
+    String[] w = wanted.split("[.\\-+]");
+    for (int i = 0; i < w.length; i++) {
+      int have = i < a.length ? parse(a[i]) : 0;
+      int need = parse(w[i]);
+      if (have != need) {
+        return Integer.compare(have, need);
+      }
+    }
+    return 0;
+  }
+
+  private static int parse(String part) {
+    try {
+      return Integer.parseInt(part);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static void fail(String message) {
+    System.err.println("[books-web] ERROR: " + message);
+    System.exit(1);
+  }
+}

@@ -1,0 +1,27 @@
+package org.bookshelf.web;
+
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import org.bookshelf.service.GracefulShutdown;
+import org.bookshelf.service.Metrics;
+import org.bookshelf.service.SignalExit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Reads the environment and starts the server; a bad setting stops it with the variable's name. */
+public final class Main {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    WebConfig config = WebConfig.from(System.getenv());
+    PrometheusMeterRegistry registry = Metrics.newRegistry();
+    Javalin app = WebApp.create(config, Bundle.onClasspath(), registry);
+    SignalExit.install(new GracefulShutdown(app, List.<AutoCloseable>of(registry::close)));
+    app.start(config.port());
+    LOG.info("books-web listening on port {}", app.port());
+  }
+}

@@ -1,0 +1,34 @@
+package org.bookshelf.web;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Content types of the files a Vite bundle contains. */
+final class MediaTypes {
+
+  private static final Map<String, String> BY_EXTENSION =
+      Map.ofEntries(
+          Map.entry("html", "text/html;charset=utf-8"),
+          Map.entry("js", "text/javascript;charset=utf-8"),
+          Map.entry("mjs", "text/javascript;charset=utf-8"),
+          Map.entry("css", "text/css;charset=utf-8"),
+          Map.entry("json", "application/json"),
+          Map.entry("map", "application/json"),
+          Map.entry("svg", "image/svg+xml"),
+          Map.entry("png", "image/png"),
+          Map.entry("jpg", "image/jpeg"),
+          Map.entry("jpeg", "image/jpeg"),
+          Map.entry("webp", "image/webp"),
+          Map.entry("ico", "image/x-icon"),
+          Map.entry("woff2", "font/woff2"),
+          Map.entry("txt", "text/plain;charset=utf-8"),
+          Map.entry("webmanifest", "application/manifest+json"));
+
+  private MediaTypes() {}
+
+  static String of(String path) {
+    int dot = path.lastIndexOf('.');
+    String extension = dot < 0 ? "" : path.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return BY_EXTENSION.getOrDefault(extension, "application/octet-stream");
+  }
+}
