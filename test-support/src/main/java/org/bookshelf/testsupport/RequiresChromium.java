@@ -1,0 +1,17 @@
+package org.bookshelf.testsupport;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Marks a browser test that drives Debian's Chromium ({@link Chromium#EXECUTABLE}) through
+ * Playwright. Without it the test is skipped with a loud message, or fails when the build
+ * requires the full environment ({@code BOOKSHELF_REQUIRE_DOCKER=true}).
+ */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(ChromiumCondition.class)
+public @interface RequiresChromium {}
