@@ -1,0 +1,205 @@
+package org.bookshelf.books.book;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.bookshelf.books.db.StorageException;
+import org.bookshelf.books.db.StorageUnavailableException;
+
+/**
+ * Books in SQL that runs unchanged on H2 and PostgreSQL. Conditional writes are a single
+ * {@code UPDATE … WHERE version = ?}, so of concurrent writers holding the same version exactly
+ * one wins.
+ */
+public final class BookRepository {
+
+  private static final String COLUMNS =
+      "isbn, title, author, publication_year, version, created_at, updated_at";
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private final DataSource dataSource;
+
+  public BookRepository(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  public Optional<Book> find(Isbn isbn) {
+    try (Connection c = connect();
+        PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM books WHERE isbn = ?")) {
+      s.setString(1, isbn.value());
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw translate("find", e);
+    }
+  }
+
+  public BookPage list(BookQuery query) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM books WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (query.text() != null) {
+      sql.append(" AND (LOWER(title) LIKE ? ESCAPE '\\' OR LOWER(author) LIKE ? ESCAPE '\\')");
+      String pattern = "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%";
+      args.add(pattern);
+      args.add(pattern);
+    }
+    if (query.author() != null) {
+      sql.append(" AND LOWER(author) = ?");
+      args.add(query.author().toLowerCase(Locale.ROOT));
+    }
+    if (query.after() != null) {
+      sql.append(" AND isbn > ?");
+      args.add(query.after().value());
+    }
+    // One row more than asked tells whether a next page exists.
+    sql.append(" ORDER BY isbn LIMIT ").append(query.limit() + 1);
+    try (Connection c = connect();
+        PreparedStatement s = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < args.size(); i++) {
+        s.setObject(i + 1, args.get(i));
+      }
+      List<Book> books = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          books.add(map(rs));
+        }
+      }
+      boolean hasMore = books.size() > query.limit();
+      return new BookPage(hasMore ? books.subList(0, query.limit()) : books, hasMore);
+    } catch (SQLException e) {
+      throw translate("list", e);
+    }
+  }
+
+  public Book insert(Isbn isbn, BookDraft draft, Instant now) {
+    try (Connection c = connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO books (" + COLUMNS + ") VALUES (?, ?, ?, ?, 1, ?, ?)")) {
+      s.setString(1, isbn.value());
+      setDraft(s, 2, draft);
+      s.setTimestamp(5, Timestamp.from(now));
+      s.setTimestamp(6, Timestamp.from(now));
+      s.executeUpdate();
+      return new Book(isbn, draft.title(), draft.author(), draft.publicationYear(), 1, now, now);
+    } catch (SQLException e) {
+      if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw new DuplicateBookException(isbn);
+      }
+      throw translate("insert", e);
+    }
+  }
+
+  /**
+   * Replaces the writable fields when the stored version is {@code expectedVersion} (any version
+   * when null, for {@code If-Match: *}).
+   */
+  public Book update(Isbn isbn, Long expectedVersion, BookDraft draft, Instant now) {
+    String sql =
+        "UPDATE books SET title = ?, author = ?, publication_year = ?, version = version + 1,"
+            + " updated_at = ? WHERE isbn = ?"
+            + (expectedVersion == null ? "" : " AND version = ?");
+    try (Connection c = connect();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      setDraft(s, 1, draft);
+      s.setTimestamp(4, Timestamp.from(now));
+      s.setString(5, isbn.value());
+      if (expectedVersion != null) {
+        s.setLong(6, expectedVersion);
+      }
+      if (s.executeUpdate() == 0) {
+        throw conflictOrMissing(isbn);
+      }
+    } catch (SQLException e) {
+      throw translate("update", e);
+    }
+    return find(isbn).orElseThrow(() -> new BookNotFoundException(isbn));
+  }
+
+  public void delete(Isbn isbn, Long expectedVersion) {
+    String sql =
+        "DELETE FROM books WHERE isbn = ?" + (expectedVersion == null ? "" : " AND version = ?");
+    try (Connection c = connect();
+        PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, isbn.value());
+      if (expectedVersion != null) {
+        s.setLong(2, expectedVersion);
+      }
+      if (s.executeUpdate() == 0) {
+        throw conflictOrMissing(isbn);
+      }
+    } catch (SQLException e) {
+      throw translate("delete", e);
+    }
+  }
+
+  /** Succeeds when the database answers; the readiness check. */
+  public void ping() throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      if (!c.isValid(2)) {
+        throw new SQLException("connection is not valid");
+      }
+    }
+  }
+
+  private RuntimeException conflictOrMissing(Isbn isbn) {
+    return find(isbn)
+        .<RuntimeException>map(current -> new StaleVersionException(isbn, current.version()))
+        .orElseGet(() -> new BookNotFoundException(isbn));
+  }
+
+  private Connection connect() {
+    try {
+      return dataSource.getConnection();
+    } catch (SQLException e) {
+      throw new StorageUnavailableException(e);
+    }
+  }
+
+  private static void setDraft(PreparedStatement s, int first, BookDraft draft)
+      throws SQLException {
+    s.setString(first, draft.title());
+    s.setString(first + 1, draft.author());
+    if (draft.publicationYear() == null) {
+      s.setNull(first + 2, Types.INTEGER);
+    } else {
+      s.setInt(first + 2, draft.publicationYear());
+    }
+  }
+
+  private static Book map(ResultSet rs) throws SQLException {
+    int year = rs.getInt("publication_year");
+    Integer publicationYear = rs.wasNull() ? null : year;
+    return new Book(
+        new Isbn(rs.getString("isbn").trim()),
+        rs.getString("title"),
+        rs.getString("author"),
+        publicationYear,
+        rs.getLong("version"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getTimestamp("updated_at").toInstant());
+  }
+
+  private static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static RuntimeException translate(String operation, SQLException e) {
+    String state = e.getSQLState();
+    // SQLSTATE class 08: connection exceptions (database down, network cut).
+    if (state != null && state.startsWith("08")) {
+      return new StorageUnavailableException(e);
+    }
+    return new StorageException(operation + " failed: " + e.getMessage(), e);
+  }
+}
