@@ -55,3 +55,18 @@ test('the_add_page_tells_signed_out_users_to_sign_in', () => {
   expect(screen.queryByLabelText('Title')).not.toBeInTheDocument();
   expect(screen.getByText(/Sign in with an API key/)).toBeInTheDocument();
 });
+
+test('a_taken_isbn_is_reported_at_the_isbn_field', async () => {
+  const api = installFakeApi([]);
+  api.failNext('POST', '/books', 409, { title: 'Conflict', status: 409, detail: 'A book with ISBN 9781617294945 already exists.' });
+  const { user } = renderApp('/new', { signedIn: true });
+
+  await user.type(screen.getByLabelText('ISBN'), '9781617294945');
+  await user.type(screen.getByLabelText('Title'), 'Microservices Patterns');
+  await user.type(screen.getByLabelText('Author'), 'Chris Richardson');
+  await user.click(screen.getByRole('button', { name: 'Add book' }));
+
+  const isbn = screen.getByLabelText('ISBN');
+  await expect.poll(() => isbn.getAttribute('aria-invalid')).toBe('true');
+  expect(isbn).toHaveAccessibleDescription('A book with ISBN 9781617294945 already exists.');
+});

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { BookInput } from '../api/books';
-import { ApiError, AuthError, ConflictError, type FieldError } from '../api/errors';
+import { ApiError, AuthError, ConflictError, DuplicateError, type FieldError } from '../api/errors';
 
 export interface BookFormProps {
   initial?: BookInput;
@@ -78,7 +78,13 @@ export function BookForm({ initial, withIsbn, submitLabel, onSubmit, onCancel, o
     try {
       await onSubmit(toInput(values, withIsbn));
     } catch (error) {
-      const fields = error instanceof ApiError ? error.fieldErrors : [];
+      // A taken ISBN (409) belongs next to the ISBN field, like any other field error.
+      const fields =
+        error instanceof DuplicateError
+          ? [{ field: 'isbn', message: error.message }]
+          : error instanceof ApiError
+            ? error.fieldErrors
+            : [];
       setFieldErrors(fields);
       setFailure(error as Error);
       focusField(fields[0]?.field);
@@ -163,7 +169,7 @@ function FailureMessage({
     );
   }
   const title =
-    error instanceof ApiError && error.fieldErrors.length > 0
+    (error instanceof ApiError && error.fieldErrors.length > 0) || error instanceof DuplicateError
       ? 'Please correct the highlighted fields.'
       : `Could not save: ${error.message}`;
   return (

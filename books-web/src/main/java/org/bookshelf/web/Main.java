@@ -3,6 +3,7 @@ package org.bookshelf.web;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
+import org.bookshelf.service.ConfigException;
 import org.bookshelf.service.GracefulShutdown;
 import org.bookshelf.service.Metrics;
 import org.bookshelf.service.SignalExit;
@@ -17,7 +18,14 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    WebConfig config = WebConfig.from(System.getenv());
+    WebConfig config;
+    try {
+      config = WebConfig.from(System.getenv());
+    } catch (ConfigException e) {
+      LOG.error("invalid configuration: {}", e.getMessage());
+      System.exit(2);
+      return;
+    }
     PrometheusMeterRegistry registry = Metrics.newRegistry();
     Javalin app = WebApp.create(config, Bundle.onClasspath(), registry);
     SignalExit.install(new GracefulShutdown(app, List.<AutoCloseable>of(registry::close)));
