@@ -45,8 +45,8 @@ rate() {
     || fail "$1='$2' is not valid: expected requests per second or minute, e.g. 50r/s or 30r/m"
 }
 
-count() {
-  matches "$2" '^[0-9]{1,6}$' || fail "$1='$2' is not valid: expected a whole number (0 or more)"
+burst() {
+  matches "$2" '^[1-9][0-9]{0,5}$' || fail "$1='$2' is not valid: expected a whole number of 1 or more"
 }
 
 duration() {
@@ -85,9 +85,9 @@ port GATEWAY_STATUS_PORT "$GATEWAY_STATUS_PORT"
 [ "$GATEWAY_WORKER_PROCESSES" = auto ] || matches "$GATEWAY_WORKER_PROCESSES" '^[1-9][0-9]{0,2}$' \
   || fail "GATEWAY_WORKER_PROCESSES='$GATEWAY_WORKER_PROCESSES' is not valid: expected auto or a number"
 rate GATEWAY_RATE_LIMIT "$GATEWAY_RATE_LIMIT"
-count GATEWAY_RATE_LIMIT_BURST "$GATEWAY_RATE_LIMIT_BURST"
+burst GATEWAY_RATE_LIMIT_BURST "$GATEWAY_RATE_LIMIT_BURST"
 rate GATEWAY_WRITE_RATE_LIMIT "$GATEWAY_WRITE_RATE_LIMIT"
-count GATEWAY_WRITE_RATE_LIMIT_BURST "$GATEWAY_WRITE_RATE_LIMIT_BURST"
+burst GATEWAY_WRITE_RATE_LIMIT_BURST "$GATEWAY_WRITE_RATE_LIMIT_BURST"
 duration GATEWAY_PROXY_CONNECT_TIMEOUT "$GATEWAY_PROXY_CONNECT_TIMEOUT"
 duration GATEWAY_PROXY_READ_TIMEOUT "$GATEWAY_PROXY_READ_TIMEOUT"
 

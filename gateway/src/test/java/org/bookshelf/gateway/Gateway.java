@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -63,7 +64,11 @@ final class Gateway implements AutoCloseable {
     settings.put("GATEWAY_WRITE_RATE_LIMIT_BURST", "1000");
     settings.putAll(env);
     try {
-      Path prefix = Files.createTempDirectory("bookshelf-gateway-");
+      // Traversable by all: run as root (CI), nginx's workers run as an unprivileged user.
+      Path prefix =
+          Files.createTempDirectory(
+              "bookshelf-gateway-",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
       RenderResult rendered = ConfigRenderer.render(settings, prefix);
       if (!rendered.succeeded()) {
         throw new IllegalStateException("render-config.sh failed: " + rendered.stderr());

@@ -1,0 +1,132 @@
+package org.bookshelf.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Body size, methods, upstream down or slow: each answered by the gateway in problem+json. */
+class ProtectionTest {
+
+  private static final String BEARER_LOCAL = "Bearer " + Http.LOCAL_KEY;
+
+  private static Upstream service;
+  private static Upstream web;
+  private static Gateway gateway;
+  private static Http http;
+
+  @BeforeAll
+  static void start() {
+    service = Upstream.start("books-service");
+    web = Upstream.start("books-web");
+    gateway = Gateway.start(service.address(), web.address(), Map.of("GATEWAY_PROXY_READ_TIMEOUT", "1s"));
+    http = new Http(gateway);
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+    service.close();
+    web.close();
+  }
+
+  @BeforeEach
+  void reset() {
+    service.reset();
+    service.respond(r -> UpstreamResponse.json(200, "[]"));
+  }
+
+  @Test
+  void body_over_1_mb_is_413() {
+    byte[] body = new byte[1024 * 1024 + 1];
+
+    var response =
+        http.send("POST", "/books", HttpRequest.BodyPublishers.ofByteArray(body), "Authorization", BEARER_LOCAL);
+
+    Problems.assertProblem(response, 413);
+    assertThat(service.requests()).isEmpty();
+  }
+
+  @Test
+  void body_of_1_mb_is_accepted() {
+    byte[] body = new byte[1024 * 1024];
+
+    var response =
+        http.send("POST", "/books", HttpRequest.BodyPublishers.ofByteArray(body), "Authorization", BEARER_LOCAL);
+
+    assertThat(response.statusCode()).as(gateway.stderr()).isEqualTo(200);
+    assertThat(service.lastRequest().bodyLength()).isEqualTo(body.length);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"PATCH /books/9781788395540", "PATCH /books/cover.html", "OPTIONS /books", "PROPFIND /books/x", "TRACE /books"})
+  void unknown_method_on_the_api_is_405_with_allow(String request) {
+    String[] parts = request.split(" ");
+
+    var response = RawHttp.request(gateway.port(), parts[0], parts[1]);
+
+    Problems.assertProblem(response, 405);
+    assertThat(response.header("Allow")).hasValue("GET, HEAD, POST, PUT, DELETE");
+    assertThat(service.requests()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"POST /", "DELETE /index.html", "PUT /openapi.json", "POST /books.json"})
+  void write_methods_on_the_web_app_and_openapi_are_405(String request) {
+    String[] parts = request.split(" ");
+
+    var response = RawHttp.request(gateway.port(), parts[0], parts[1]);
+
+    Problems.assertProblem(response, 405);
+    assertThat(response.header("Allow")).hasValue("GET, HEAD");
+  }
+
+  @Test
+  void upstream_timeout_is_504() {
+    service.respond(r -> UpstreamResponse.json(200, "[]").after(Duration.ofSeconds(3)));
+
+    Problems.assertProblem(http.get("/books"), 504);
+  }
+
+  @Test
+  void upstream_down_is_502_on_the_api_and_on_the_web_app() {
+    int nothingListens = FreePort.next();
+    String down = "127.0.0.1:" + nothingListens;
+    try (var lonely = Gateway.start(down, down)) {
+      var lonelyHttp = new Http(lonely);
+
+      Problems.assertProblem(lonelyHttp.get("/books"), 502);
+      Problems.assertProblem(lonelyHttp.send("POST", "/books", "{}", "Authorization", BEARER_LOCAL), 502);
+      Problems.assertProblem(lonelyHttp.get("/"), 502);
+    }
+  }
+
+  @Test
+  void errors_answered_by_the_service_pass_through_unchanged() {
+    String problem = "{\"type\":\"https://bookshelf.example/problems/not-found\",\"title\":\"Book not found\",\"status\":404}";
+    service.respond(r -> UpstreamResponse.of(404, "application/problem+json", problem));
+
+    var response = http.get("/books/9780000000002");
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(response.body()).isEqualTo(problem);
+  }
+
+  @Test
+  void a_503_from_the_service_is_passed_on_when_no_other_server_exists() {
+    service.respond(r -> UpstreamResponse.of(503, "application/problem+json", "{\"status\":503,\"title\":\"Not ready\"}"));
+
+    var response = http.get("/books");
+
+    assertThat(response.statusCode()).isEqualTo(503);
+    assertThat(response.body()).contains("Not ready");
+  }
+}

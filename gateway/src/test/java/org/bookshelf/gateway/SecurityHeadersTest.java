@@ -1,0 +1,114 @@
+package org.bookshelf.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpHeaders;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SecurityHeadersTest {
+
+  private static Upstream service;
+  private static Upstream web;
+  private static Gateway gateway;
+  private static Http http;
+
+  @BeforeAll
+  static void start() {
+    service = Upstream.start("books-service");
+    web =
+        Upstream.start("books-web")
+            .respond(
+                r ->
+                    r.rawTarget().startsWith("/assets/")
+                        ? UpstreamResponse.of(200, "text/javascript", "console.log(1)")
+                            .withHeaders(
+                                Map.of(
+                                    "Cache-Control", "public, max-age=31536000, immutable",
+                                    "ETag", "\"abc123\"",
+                                    "Last-Modified", "Wed, 01 Jan 2026 00:00:00 GMT"))
+                        : UpstreamResponse.of(200, "text/html", "<!doctype html><div id=root></div>")
+                            .withHeaders(
+                                Map.of(
+                                    "Cache-Control", "no-cache",
+                                    "X-Frame-Options", "SAMEORIGIN",
+                                    "X-Powered-By", "Javalin")));
+    gateway = Gateway.start(service.address(), web.address());
+    http = new Http(gateway);
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+    service.close();
+    web.close();
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> {2}")
+  @CsvSource({
+    "GET, /, 200",
+    "GET, /books, 200",
+    "GET, /healthz, 200",
+    "POST, /books, 401",
+    "GET, /metrics, 404",
+    "PATCH, /books, 405"
+  })
+  void every_response_carries_the_security_headers(String method, String path, int status) {
+    var response = http.send(method, path, "");
+
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertSecurityHeaders(response.headers());
+  }
+
+  @Test
+  void a_400_from_the_path_guard_carries_the_security_headers_too() {
+    var response = RawHttp.request(gateway.port(), "GET", "/books/../metrics");
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.header("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+    assertThat(response.header("X-Content-Type-Options")).hasValue("nosniff");
+  }
+
+  @Test
+  void the_server_header_has_no_version() {
+    assertThat(http.get("/").headers().allValues("Server")).containsExactly("nginx");
+  }
+
+  @Test
+  void upstream_security_headers_are_replaced_not_duplicated() {
+    var response = http.get("/");
+
+    assertThat(response.headers().allValues("X-Frame-Options")).containsExactly("DENY");
+    assertThat(response.headers().firstValue("X-Powered-By")).isEmpty();
+  }
+
+  @Test
+  void cache_headers_of_the_web_app_pass_through() {
+    var asset = http.get("/assets/index-3f2a9c.js");
+    var page = http.get("/");
+
+    assertThat(asset.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+    assertThat(asset.headers().firstValue("ETag")).hasValue("\"abc123\"");
+    assertThat(asset.headers().firstValue("Last-Modified")).hasValue("Wed, 01 Jan 2026 00:00:00 GMT");
+    assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
+  }
+
+  private static void assertSecurityHeaders(HttpHeaders headers) {
+    assertThat(headers.allValues("Content-Security-Policy"))
+        .singleElement()
+        .satisfies(
+            csp ->
+                assertThat(csp)
+                    .contains("default-src 'self'", "script-src 'self'", "object-src 'none'", "frame-ancestors 'none'")
+                    .doesNotContain("unsafe-inline", "unsafe-eval"));
+    assertThat(headers.allValues("X-Content-Type-Options")).containsExactly("nosniff");
+    assertThat(headers.allValues("X-Frame-Options")).containsExactly("DENY");
+    assertThat(headers.allValues("Referrer-Policy")).containsExactly("strict-origin-when-cross-origin");
+    assertThat(headers.firstValue("Permissions-Policy")).hasValueSatisfying(p -> assertThat(p).contains("camera=()"));
+    assertThat(headers.firstValue("X-Request-ID")).isPresent();
+  }
+}
