@@ -1,0 +1,53 @@
+package org.bookshelf.books.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.bookshelf.service.ConfigException;
+import org.bookshelf.service.LogFormat;
+import org.junit.jupiter.api.Test;
+
+class ServiceConfigTest {
+
+  @Test
+  void defaults_are_port_5000_and_an_h2_file_under_data() {
+    ServiceConfig config = ServiceConfig.from(Map.of());
+    assertThat(config.port()).isEqualTo(5000);
+    assertThat(config.dbUrl()).startsWith("jdbc:h2:file:").contains("/data/books");
+    assertThat(config.usesDefaultH2File()).isTrue();
+    assertThat(config.seedSampleData()).isTrue();
+    assertThat(config.dbPoolSize()).isEqualTo(10);
+    assertThat(config.common().logFormat()).isEqualTo(LogFormat.TEXT);
+  }
+
+  @Test
+  void env_overrides_every_setting() {
+    ServiceConfig config =
+        ServiceConfig.from(
+            Map.of(
+                "PORT", "8081",
+                "DB_URL", "jdbc:postgresql://db:5432/books",
+                "DB_USER", "books",
+                "DB_PASSWORD", "secret",
+                "DB_POOL_SIZE", "4",
+                "SEED_SAMPLE_DATA", "false",
+                "LOG_FORMAT", "json"));
+    assertThat(config.port()).isEqualTo(8081);
+    assertThat(config.usesDefaultH2File()).isFalse();
+    assertThat(config.dbPoolSize()).isEqualTo(4);
+    assertThat(config.seedSampleData()).isFalse();
+    assertThat(config.common().logFormat()).isEqualTo(LogFormat.JSON);
+    assertThat(config.toString()).doesNotContain("secret");
+  }
+
+  @Test
+  void bad_value_fails_naming_the_variable() {
+    assertThatThrownBy(() -> ServiceConfig.from(Map.of("DB_POOL_SIZE", "0")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("DB_POOL_SIZE='0'");
+    assertThatThrownBy(() -> ServiceConfig.from(Map.of("PORT", "http")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("PORT='http'");
+  }
+}
