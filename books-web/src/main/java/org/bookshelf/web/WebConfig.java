@@ -14,6 +14,6 @@ public record WebConfig(int port, CommonSettings common) {
 
   public static WebConfig from(Map<String, String> environment) {
     EnvConfig env = new EnvConfig(environment);
-    return new WebConfig(env.integer("PORT", DEFAULT_PORT, 0, 65535), CommonSettings.from(env));
+    return new WebConfig(env.integer("PORT", DEFAULT_PORT, 1, 65535), CommonSettings.from(env));
   }
 }

@@ -14,7 +14,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
@@ -43,6 +45,7 @@ class BookshelfUiIT {
   private final HttpClient http = HttpClient.newHttpClient();
   private BrowserContext context;
   private Page page;
+  private final List<String> cspViolations = new CopyOnWriteArrayList<>();
 
   @BeforeAll
   static void startStackAndBrowser() throws Exception {
@@ -74,11 +77,18 @@ class BookshelfUiIT {
   void openPage() {
     context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
     page = context.newPage();
+    page.onConsoleMessage(
+        message -> {
+          if (message.text().contains("Content Security Policy")) {
+            cspViolations.add(message.text());
+          }
+        });
   }
 
   @AfterEach
-  void closePage() {
+  void closePageAndCheckCsp() {
     context.close();
+    Assertions.assertThat(cspViolations).as("the app keeps to the gateway's CSP").isEmpty();
   }
 
   @Test

@@ -20,7 +20,8 @@ import java.util.concurrent.Executors;
 /**
  * A small stand-in for the nginx gateway, so the browser sees one origin: {@code /books} and
  * {@code /books/…} go to books-service, everything else to books-web, and writes to the API need
- * {@code Authorization: Bearer <key>} (401 problem+json otherwise), as the real gateway does.
+ * {@code Authorization: Bearer <key>} (401 problem+json otherwise), and pages get the real
+ * gateway's Content-Security-Policy, so a CSP violation by the app shows up here.
  */
 final class TestGateway implements AutoCloseable {
 
@@ -28,6 +29,11 @@ final class TestGateway implements AutoCloseable {
       Set.of("connection", "content-length", "expect", "host", "upgrade", "keep-alive",
           "transfer-encoding", "te", "trailer", "proxy-connection");
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+  /** The real gateway's policy (gateway/nginx/security_headers.conf): no inline script or style. */
+  static final String CSP =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+          + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+          + "form-action 'self'; frame-ancestors 'none'";
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(8);
@@ -60,6 +66,9 @@ final class TestGateway implements AutoCloseable {
             "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
                 + "\"detail\":\"Writes need a valid API key.\"}");
         return;
+      }
+      if (!toApi) {
+        exchange.getResponseHeaders().set("Content-Security-Policy", CSP);
       }
       forward(exchange, (toApi ? api : web).resolve(exchange.getRequestURI().getRawPath()
           + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery())));
