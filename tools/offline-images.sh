@@ -122,7 +122,7 @@ EOF
 
 build_postgres() {
   local dir=$1
-  bootstrap "$dir" postgresql-15,util-linux,locales-all
+  bootstrap "$dir" postgresql-15,util-linux
   # The official image keeps its data in /var/lib/postgresql/data and is configured by env.
   install -m 0755 "$ASSETS/postgres-entrypoint.sh" "$dir/usr/local/bin/docker-entrypoint.sh"
   mkdir -p "$dir/var/lib/postgresql/data" "$dir/docker-entrypoint-initdb.d" "$dir/var/run/postgresql"
