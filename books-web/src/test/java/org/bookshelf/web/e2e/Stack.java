@@ -24,6 +24,7 @@ final class Stack implements AutoCloseable {
   static final String API_KEY = "bookshelf-local-key";
 
   private final PrometheusMeterRegistry registry = Metrics.newRegistry();
+  private final PrometheusMeterRegistry webRegistry = Metrics.newRegistry();
   private final HikariDataSource dataSource;
   private final Javalin booksService;
   private final Javalin booksWeb;
@@ -34,7 +35,7 @@ final class Stack implements AutoCloseable {
     dataSource = DataSources.create(config, registry);
     booksService = BooksApp.create(config, dataSource, registry).start("127.0.0.1", 0);
     booksWeb =
-        WebApp.create(WebConfig.from(Map.of()), Bundle.onClasspath(), Metrics.newRegistry())
+        WebApp.create(WebConfig.from(Map.of()), Bundle.onClasspath(), webRegistry)
             .start("127.0.0.1", 0);
     gateway = new TestGateway(local(booksService), local(booksWeb), API_KEY);
   }
@@ -50,5 +51,6 @@ final class Stack implements AutoCloseable {
     booksService.stop();
     dataSource.close();
     registry.close();
+    webRegistry.close();
   }
 }
