@@ -123,6 +123,10 @@ EOF
 build_postgres() {
   local dir=$1
   bootstrap "$dir" postgresql-15,util-linux
+  # The official image's postgres user is 999:999 and initdb needs its uid in /etc/passwd, so a
+  # pod with runAsUser: 999 (k8s/) works on both images.
+  chroot "$dir" sh -c 'groupmod --gid 999 postgres && usermod --uid 999 --gid 999 postgres \
+    && find / -xdev -user 100 -exec chown -h 999 {} + && find / -xdev -group 102 -exec chgrp -h 999 {} +'
   # The official image keeps its data in /var/lib/postgresql/data and is configured by env.
   install -m 0755 "$ASSETS/postgres-entrypoint.sh" "$dir/usr/local/bin/docker-entrypoint.sh"
   mkdir -p "$dir/var/lib/postgresql/data" "$dir/docker-entrypoint-initdb.d" "$dir/var/run/postgresql"
