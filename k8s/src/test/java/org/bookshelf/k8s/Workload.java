@@ -1,0 +1,74 @@
+package org.bookshelf.k8s;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A Deployment or StatefulSet seen as what it runs: a pod template, replicas, claims. */
+public record Workload(
+    String kind,
+    String name,
+    int replicas,
+    Map<String, String> selector,
+    PodTemplateSpec template,
+    List<PersistentVolumeClaim> volumeClaims) {
+
+  static Workload of(Deployment deployment) {
+    return new Workload(
+        "Deployment",
+        deployment.getMetadata().getName(),
+        replicasOf(deployment.getSpec().getReplicas()),
+        deployment.getSpec().getSelector().getMatchLabels(),
+        deployment.getSpec().getTemplate(),
+        List.of());
+  }
+
+  static Workload of(StatefulSet set) {
+    return new Workload(
+        "StatefulSet",
+        set.getMetadata().getName(),
+        replicasOf(set.getSpec().getReplicas()),
+        set.getSpec().getSelector().getMatchLabels(),
+        set.getSpec().getTemplate(),
+        set.getSpec().getVolumeClaimTemplates() == null
+            ? List.of()
+            : set.getSpec().getVolumeClaimTemplates());
+  }
+
+  public PodSpec pod() {
+    return template.getSpec();
+  }
+
+  public Map<String, String> podLabels() {
+    return template.getMetadata().getLabels();
+  }
+
+  /** Init containers and containers: every one of them must be hardened. */
+  public List<Container> allContainers() {
+    List<Container> all = new ArrayList<>();
+    if (pod().getInitContainers() != null) {
+      all.addAll(pod().getInitContainers());
+    }
+    all.addAll(pod().getContainers());
+    return all;
+  }
+
+  /** The one app container (Bookshelf runs no sidecars). */
+  public Container container() {
+    if (pod().getContainers().size() != 1) {
+      throw new IllegalStateException(name + " has " + pod().getContainers().size() + " containers");
+    }
+    return pod().getContainers().get(0);
+  }
+
+  private static int replicasOf(Integer replicas) {
+    // The API server defaults a missing replicas field to 1.
+    return replicas == null ? 1 : replicas;
+  }
+}
