@@ -106,7 +106,7 @@ public final class RenderedManifests {
               }
               if (s.getData() != null && s.getData().containsKey(key)) {
                 return Optional.of(
-                    new String(Base64.getDecoder().decode(s.getData().get(key)), StandardCharsets.UTF_8));
+                    new String(Base64.getMimeDecoder().decode(s.getData().get(key)), StandardCharsets.UTF_8));
               }
               return Optional.empty();
             });
@@ -124,6 +124,14 @@ public final class RenderedManifests {
    */
   public Map<String, String> environment(Container container) {
     return environment(container, true);
+  }
+
+  /**
+   * Like {@link #environment(Container)}, but a Secret the overlay leaves to the cluster
+   * ({@link Overlays#externalSecrets}) gives empty values.
+   */
+  public Map<String, String> lenientEnvironment(Container container) {
+    return environment(container, false);
   }
 
   private Map<String, String> environment(Container container, boolean requireValues) {
@@ -163,7 +171,8 @@ public final class RenderedManifests {
       String name = from.getSecretKeyRef().getName();
       String key = from.getSecretKeyRef().getKey();
       Optional<String> value = secretValue(name, key);
-      if (value.isEmpty() && requireValues) {
+      boolean external = !requireValues && Overlays.externalSecrets(overlay).contains(name);
+      if (value.isEmpty() && !external) {
         throw missing("Secret key", name + "/" + key, container);
       }
       return value.orElse("");
