@@ -1,0 +1,149 @@
+package org.bookshelf.k8s;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.Probe;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.bookshelf.testsupport.RequiresDocker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+
+/**
+ * The local overlay's wiring on the real images: every Deployment and StatefulSet of the
+ * rendered manifests runs as containers (ManifestStack), then every probe of every replica is
+ * run as the kubelet would, and requests go through the gateway to both services and the
+ * database. About 40-60 s on 2 cores: PostgreSQL init plus four JVMs.
+ */
+@RequiresDocker
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ManifestStackIT {
+
+  private static final String SEEDED_ISBN = "9781788395540";
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final RenderedManifests manifests = RenderedManifests.render(Overlays.LOCAL);
+  private ManifestStack stack;
+
+  @BeforeAll
+  void start(@TempDir Path secrets) {
+    stack = new ManifestStack(manifests, secrets);
+    stack.start();
+  }
+
+  @AfterAll
+  void stop() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void every_probe_of_every_replica_passes_on_the_real_images() {
+    for (Workload workload : manifests.workloads()) {
+      Container spec = workload.container();
+      assertThat(stack.replicasOf(workload.name())).hasSize(workload.replicas());
+      for (GenericContainer<?> replica : stack.replicasOf(workload.name())) {
+        for (Probe probe : Stream.of(spec.getStartupProbe(), spec.getReadinessProbe(), spec.getLivenessProbe())
+            .filter(Objects::nonNull).toList()) {
+          Kubelet.ProbeResult result = Kubelet.probe(replica, spec, probe);
+          assertThat(result.passed()).as("%s: %s", workload.name(), result.detail()).isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
+  void containers_run_as_the_declared_user_on_a_read_only_root() {
+    for (Workload workload : manifests.workloads()) {
+      for (GenericContainer<?> replica : stack.replicasOf(workload.name())) {
+        var inspect = DockerClientFactory.instance().client()
+            .inspectContainerCmd(replica.getContainerId()).exec();
+        var security = workload.pod().getSecurityContext();
+        assertThat(inspect.getConfig().getUser()).isEqualTo(security.getRunAsUser() + ":" + security.getRunAsGroup());
+        assertThat(inspect.getHostConfig().getReadonlyRootfs()).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void the_gateway_serves_the_books_api_from_postgres_and_the_web_app() throws Exception {
+    HttpResponse<String> books = get(gateway("/books"));
+    HttpResponse<String> page = get(gateway("/"));
+
+    assertThat(books.statusCode()).isEqualTo(200);
+    assertThat(books.body()).contains(SEEDED_ISBN);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+  }
+
+  @Test
+  void a_write_with_the_key_from_the_secret_is_stored_once_for_both_service_replicas() throws Exception {
+    String key = apiKeyFromSecret();
+    String isbn = "9780306406157";
+    HttpResponse<String> created = http.send(
+        HttpRequest.newBuilder(gateway("/books"))
+            .header("Authorization", "Bearer " + key)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(
+                "{\"isbn\":\"" + isbn + "\",\"title\":\"Manifests\",\"author\":\"Kube Let\"}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    for (GenericContainer<?> replica : stack.replicasOf(Apps.BOOKS_SERVICE)) {
+      URI direct = URI.create("http://" + replica.getHost() + ":" + replica.getMappedPort(5000) + "/books/" + isbn);
+      assertThat(get(direct).statusCode()).as("GET %s on replica %s", isbn, replica.getContainerName()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void a_write_without_a_key_is_refused_by_the_gateway() throws Exception {
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(gateway("/books"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void the_services_probe_paths_are_not_reachable_through_the_gateway() throws Exception {
+    for (String path : List.of("/health/ready", "/health/live", "/metrics")) {
+      assertThat(get(gateway(path)).statusCode()).as(path).isEqualTo(404);
+    }
+    assertThat(get(gateway("/healthz")).statusCode()).isEqualTo(200);
+  }
+
+  private String apiKeyFromSecret() {
+    String secret = manifests.workload(Apps.GATEWAY).pod().getVolumes().stream()
+        .filter(v -> v.getSecret() != null).findFirst().orElseThrow().getSecret().getSecretName();
+    return manifests.secretValue(secret, "api-keys.map").orElseThrow().lines()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .findFirst().orElseThrow()
+        .split("\\s+")[0];
+  }
+
+  private URI gateway(String path) {
+    GenericContainer<?> gateway = stack.replicasOf(Apps.GATEWAY).get(0);
+    return URI.create("http://" + gateway.getHost() + ":" + gateway.getMappedPort(8080) + path);
+  }
+
+  private HttpResponse<String> get(URI uri) throws Exception {
+    return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
