@@ -1,0 +1,97 @@
+package org.bookshelf.testsupport.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The books-web app as a person uses it, found by roles and labels like its component tests:
+ * one place for the selectors, shared by books-web's browser test and the system tests.
+ * Needs Playwright on the test classpath (an optional dependency of test-support).
+ */
+public final class BookshelfPage {
+
+  private final Page page;
+  private final URI base;
+
+  public BookshelfPage(Page page, URI base) {
+    this.page = page;
+    this.base = base;
+  }
+
+  public Page page() {
+    return page;
+  }
+
+  public BookshelfPage open(String path) {
+    page.navigate(base.resolve(path).toString());
+    return this;
+  }
+
+  /** The list of books on the start page or after a search. */
+  public Locator bookList() {
+    return page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Books"));
+  }
+
+  public Locator bookLink(String title) {
+    return bookList().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(title));
+  }
+
+  /** The page's h1: the book's title on its page. */
+  public Locator heading(String name) {
+    return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setLevel(1));
+  }
+
+  public void signIn(String key) {
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in to edit")).click();
+    page.getByLabel("API key").fill(key);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
+    assertThat(page.getByText("Signed in to edit")).isVisible();
+  }
+
+  /** Fills and sends the "Add a book" form; the app then shows the new book's page. */
+  public void addBook(String isbn, String title, String author, String year) {
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a book")).click();
+    page.getByLabel("ISBN").fill(isbn);
+    page.getByLabel("Title").fill(title);
+    page.getByLabel("Author").fill(author);
+    page.getByLabel("Publication year (optional)").fill(year);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add book")).click();
+  }
+
+  public void backToAllBooks() {
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to all books")).click();
+  }
+
+  public void search(String text) {
+    page.getByLabel("Title or author").fill(text);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+  }
+
+  /** On a book's page: edit its title and save. */
+  public void editTitle(String title) {
+    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit")).click();
+    page.getByLabel("Title").fill(title);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+  }
+
+  /** On a book's page: delete it and confirm. */
+  public void deleteAndConfirm() {
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete")).click();
+    assertThat(page.getByRole(AriaRole.ALERTDIALOG)).containsText("cannot be undone");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, delete")).click();
+  }
+
+  /** A full-page screenshot under {@code directory}, for people to look at. */
+  public Path screenshot(Path directory, String name) throws java.io.IOException {
+    Files.createDirectories(directory);
+    Path file = directory.resolve(name + ".png");
+    page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+    return file;
+  }
+}
