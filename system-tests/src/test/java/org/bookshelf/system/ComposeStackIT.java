@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.bookshelf.system.support.ComposeProject;
 import org.bookshelf.system.support.GatewayClient;
 import org.bookshelf.system.support.ProjectFiles;
@@ -70,7 +71,7 @@ class ComposeStackIT {
     });
   }
 
-  private static void runAndRemove(ComposeProject project, int services, java.util.function.Consumer<GatewayClient> checks) {
+  private static void runAndRemove(ComposeProject project, int services, Consumer<GatewayClient> checks) {
     project.down(); // leftovers of an interrupted run
     try {
       long started = System.nanoTime();

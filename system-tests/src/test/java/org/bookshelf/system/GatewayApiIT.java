@@ -1,10 +1,14 @@
 package org.bookshelf.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.bookshelf.system.support.GatewayClient;
 import org.bookshelf.system.support.SharedStack;
@@ -61,7 +65,7 @@ class GatewayApiIT {
     HttpResponse<String> put = api.put("/books/1788395549", book("1788395549", "Hijacked"), null, "*");
     HttpResponse<String> delete = api.delete("/books/1788395549", null, "*");
 
-    for (HttpResponse<String> response : java.util.List.of(post, put, delete)) {
+    for (HttpResponse<String> response : List.of(post, put, delete)) {
       assertThat(response.statusCode()).isEqualTo(401);
       assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
       assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
@@ -109,8 +113,8 @@ class GatewayApiIT {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("X-Request-ID")).hasValue(requestId);
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(stack.booksService(1).getLogs()).contains(requestId));
   }
 
@@ -125,7 +129,7 @@ class GatewayApiIT {
   void paths_the_gateway_does_not_expose_get_a_json_error_from_the_gateway_itself() throws Exception {
     HttpResponse<String> metrics = api.get("/metrics");
     HttpResponse<String> patch = api.send(api.request("/books/1788395549")
-        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{}")));
+        .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")));
 
     assertThat(metrics.statusCode()).isEqualTo(404);
     assertThat(metrics.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -137,7 +141,7 @@ class GatewayApiIT {
 
   @Test
   void api_and_web_responses_carry_the_security_headers_and_hide_the_nginx_version() {
-    for (HttpResponse<String> response : java.util.List.of(api.get("/books"), api.get("/"), api.get("/metrics"))) {
+    for (HttpResponse<String> response : List.of(api.get("/books"), api.get("/"), api.get("/metrics"))) {
       assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
       assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
       assertThat(response.headers().firstValue("Referrer-Policy")).isPresent();

@@ -93,7 +93,7 @@ class OnlyGatewayReachableIT {
   }
 
   private static String connect(GenericContainer<?> from, String hostSlashPort) throws Exception {
-    String script = "timeout 3 bash -c 'exec 3<>/dev/tcp/" + hostSlashPort + "' 2>/dev/null && echo REACHED || echo BLOCKED";
+    String script = "timeout 2 bash -c 'exec 3<>/dev/tcp/" + hostSlashPort + "' 2>/dev/null && echo REACHED || echo BLOCKED";
     return from.execInContainer("bash", "-c", script).getStdout().trim();
   }
 }

@@ -1,8 +1,10 @@
 package org.bookshelf.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -11,14 +13,17 @@ import org.bookshelf.system.support.SystemStack;
 import org.bookshelf.testsupport.RequiresDocker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Compose's PostgreSQL variant: two books-service replicas on one database behind the gateway.
  * One stack per class; the replica-loss test runs last because it stops a replica for good.
  */
 @RequiresDocker
-@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasOnPostgresIT {
 
   private static final int READS = 20;
@@ -39,7 +44,7 @@ class ReplicasOnPostgresIT {
   }
 
   @Test
-  @org.junit.jupiter.api.Order(1)
+  @Order(1)
   void a_book_written_through_the_gateway_is_read_back_by_both_replicas() {
     String isbn = Isbns.next();
     assertThat(api.post("/books", GatewayApiIT.book(isbn, "Shared by replicas"), SystemStack.API_KEY).statusCode()).isEqualTo(201);
@@ -56,8 +61,8 @@ class ReplicasOnPostgresIT {
 
     assertThat(bodies).as("every replica returns the same book").containsOnly(bodies.get(0));
     assertThat(bodies.get(0)).contains("Shared by replicas");
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> {
               for (int replica = 1; replica <= 2; replica++) {
@@ -70,7 +75,7 @@ class ReplicasOnPostgresIT {
   }
 
   @Test
-  @org.junit.jupiter.api.Order(2)
+  @Order(2)
   void reads_keep_succeeding_after_a_replica_stops() {
     String isbn = Isbns.next();
     assertThat(api.post("/books", GatewayApiIT.book(isbn, "Survives a replica"), SystemStack.API_KEY).statusCode()).isEqualTo(201);
