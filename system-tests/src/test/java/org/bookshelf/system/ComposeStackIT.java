@@ -83,6 +83,11 @@ class ComposeStackIT {
       }
       // Printed, not asserted: speed belongs in benchmarks.
       System.out.printf("[system-tests] compose up to all %d services healthy: %.1f s%n", services, (System.nanoTime() - started) / 1e9);
+      assertThat(project.portsByService())
+          .as("only the gateway has a port on the host")
+          .hasSize(services)
+          .allSatisfy(line -> assertThat(line.contains("->")).isEqualTo(line.startsWith("gateway ")))
+          .anySatisfy(line -> assertThat(line).startsWith("gateway ").contains("127.0.0.1:8080->8080/tcp"));
       checks.accept(new GatewayClient(PUBLISHED));
     } finally {
       project.down();

@@ -90,6 +90,13 @@ public final class ComposeProject implements AutoCloseable {
     return Commands.run(ps, ProjectFiles.root(), Map.of(), 30).orThrow(ps).output().lines().filter(l -> !l.isBlank()).toList();
   }
 
+  /** "service ports" for every running container of the project, as {@code docker ps} shows them. */
+  public List<String> portsByService() {
+    List<String> ps = List.of("docker", "ps", "--filter", "label=com.docker.compose.project=" + name,
+        "--format", "{{.Label \"com.docker.compose.service\"}} {{.Ports}}");
+    return Commands.run(ps, ProjectFiles.root(), Map.of(), 30).orThrow(ps).output().lines().filter(l -> !l.isBlank()).toList();
+  }
+
   public List<String> volumes() {
     List<String> ls = List.of("docker", "volume", "ls", "-q", "--filter", "label=com.docker.compose.project=" + name);
     return Commands.run(ls, ProjectFiles.root(), Map.of(), 30).orThrow(ls).output().lines().filter(l -> !l.isBlank()).toList();
