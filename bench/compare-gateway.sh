@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# A/B of two gateway config directories (e.g. gateway/nginx and an edited copy): both nginx
+# instances proxy to one books-service; short wrk runs alternate A, B, A, B… and the median
+# nginx worker CPU µs per request of each is printed. Alternating cancels most of the drift
+# of a shared machine, so differences of a few µs show.
+#   bench/compare-gateway.sh A_DIR B_DIR [PATH]      (PATH default /books/9781788395540)
+# Environment: ROUNDS (6), CONNECTIONS (32), PORT_BASE (18500).
+set -euo pipefail
+
+[ $# -ge 2 ] || { sed -n '2,7p' "$0" >&2; exit 64; }
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=lib/measure.sh
+source "$ROOT/bench/lib/measure.sh"
+a_dir=$(cd "$1" && pwd) b_dir=$(cd "$2" && pwd) path=${3:-/books/9781788395540}
+rounds=${ROUNDS:-6} connections=${CONNECTIONS:-32} base=${PORT_BASE:-18500}
+service_port=$base a_port=$((base + 1)) b_port=$((base + 3))
+pin_server=() pin_load=()
+if [ "$(nproc)" -ge 2 ]; then pin_server=(taskset -c 0) pin_load=(taskset -c 1); fi
+
+work=$(mktemp -d /tmp/bookshelf-compare.XXXXXX)
+chmod 755 "$work"
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+PORT=$service_port DATA_DIR=$work/data LOG_FORMAT=json "${pin_server[@]}" \
+  java -XX:MaxRAM=256m -XX:TieredStopAtLevel=1 -Xss512k \
+  -jar "$ROOT/books-service/target/books-service.jar" >"$work/service.log" 2>&1 &
+pids+=($!)
+until curl -sf -o /dev/null "http://127.0.0.1:$service_port/health/ready"; do sleep 0.1; done
+
+start_gateway() { # source dir, port, runtime dir
+  BOOKS_SERVICE_UPSTREAM=127.0.0.1:$service_port BOOKS_WEB_UPSTREAM=127.0.0.1:$service_port \
+  GATEWAY_PORT=$2 GATEWAY_STATUS_PORT=$(($2 + 1)) GATEWAY_WORKER_PROCESSES=1 \
+  GATEWAY_API_KEYS_FILE=$ROOT/gateway/secrets/api-keys.map \
+  GATEWAY_RATE_LIMIT=999999r/s GATEWAY_RATE_LIMIT_BURST=999999 \
+  GATEWAY_WRITE_RATE_LIMIT=999999r/s GATEWAY_WRITE_RATE_LIMIT_BURST=999999 \
+    sh "$ROOT/gateway/render-config.sh" "$1" "$3" 2>/dev/null
+  "${pin_server[@]}" nginx -p "$3/" -c "$3/nginx.conf" -e stderr >"$3.access.log" 2>"$3.error.log" &
+  pids+=($!)
+}
+start_gateway "$a_dir" "$a_port" "$work/a"
+a_pid=${pids[-1]}
+start_gateway "$b_dir" "$b_port" "$work/b"
+b_pid=${pids[-1]}
+for port in "$a_port" "$b_port"; do
+  until curl -s -o /dev/null "http://127.0.0.1:$port$path"; do sleep 0.1; done
+  "${pin_load[@]}" wrk -t1 -c "$connections" -d5s "http://127.0.0.1:$port$path" >/dev/null
+done
+
+one() { # master pid, port -> "µs/req req/s"
+  local workers t0 t1 requests rps _
+  workers=$(nginx_workers "$1")
+  # shellcheck disable=SC2086
+  t0=$(ticks_of $workers)
+  "${pin_load[@]}" wrk -t1 -c "$connections" -d3s "http://127.0.0.1:$2$path" >"$work/wrk.txt"
+  # shellcheck disable=SC2086
+  t1=$(ticks_of $workers)
+  read -r requests rps _ < <(parse_wrk "$work/wrk.txt")
+  echo "$(( (t1 - t0) * 1000000 / CLK_TCK / requests )) $rps"
+}
+a_us=() b_us=()
+for i in $(seq "$rounds"); do
+  read -r a a_rps < <(one "$a_pid" "$a_port")
+  read -r b b_rps < <(one "$b_pid" "$b_port")
+  echo "round $i: A $a µs/req ($a_rps req/s)   B $b µs/req ($b_rps req/s)"
+  a_us+=("$a") b_us+=("$b")
+done
+echo "median nginx CPU per request: A $(median "${a_us[@]}") µs, B $(median "${b_us[@]}") µs ($path)"
