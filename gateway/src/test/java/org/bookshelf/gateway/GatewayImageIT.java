@@ -1,11 +1,13 @@
 package org.bookshelf.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.bookshelf.testsupport.RequiresDocker;
 import org.bookshelf.testsupport.TestSettings;
@@ -96,9 +98,15 @@ class GatewayImageIT {
   void access_log_lines_are_json_on_stdout() throws Exception {
     send("GET", "/books?probe=log", null);
 
-    assertThat(gateway.getLogs().lines().filter(l -> l.contains("\"query\":\"probe=log\"")))
-        .singleElement()
-        .satisfies(line -> assertThat(line).startsWith("{").contains("\"status\":502"));
+    // Docker delivers container output asynchronously: wait for the line, then check it.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        gateway.getLogs().lines().filter(l -> l.contains("\"query\":\"probe=log\"")))
+                    .singleElement()
+                    .satisfies(line -> assertThat(line).startsWith("{").contains("\"status\":502")));
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
