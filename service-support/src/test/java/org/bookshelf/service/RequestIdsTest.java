@@ -50,6 +50,23 @@ class RequestIdsTest {
   }
 
   @Test
+  void only_ids_of_letters_digits_dot_underscore_colon_dash_are_kept() {
+    assertThat(RequestIds.accept("Az09._:-")).isEqualTo("Az09._:-");
+    for (String bad : new String[] {"", "a b", "a/b", "é", "a\n", "a;b", "{x}"}) {
+      assertThat(RequestIds.accept(bad)).as(bad).isNotEqualTo(bad).hasSize(36);
+    }
+  }
+
+  @Test
+  void generated_ids_are_distinct_version_4_uuids() {
+    UUID first = UUID.fromString(RequestIds.accept(null));
+    UUID second = UUID.fromString(RequestIds.accept(null));
+    assertThat(first.version()).isEqualTo(4);
+    assertThat(first.variant()).isEqualTo(2);
+    assertThat(first).isNotEqualTo(second);
+  }
+
+  @Test
   void over_long_incoming_id_is_replaced() {
     assertThat(RequestIds.accept("a".repeat(128))).isEqualTo("a".repeat(128));
     assertThat(RequestIds.accept("a".repeat(129))).hasSize(36);
