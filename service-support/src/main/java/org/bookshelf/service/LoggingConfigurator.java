@@ -6,7 +6,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.Map;
 
@@ -36,10 +36,13 @@ public final class LoggingConfigurator extends ContextAwareBase implements Confi
       format = LogFormat.TEXT;
       level = LogLevel.INFO;
     }
-    ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
+    // Not logback's ConsoleAppender: it flushes stdout after every line (see BufferedStdout).
+    OutputStreamAppender<ILoggingEvent> console = new OutputStreamAppender<>();
     console.setContext(context);
     console.setName("console");
     console.setEncoder(LogEncoders.create(context, format));
+    console.setImmediateFlush(false);
+    console.setOutputStream(new BufferedStdout());
     console.start();
 
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
