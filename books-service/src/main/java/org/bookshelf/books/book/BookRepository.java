@@ -196,8 +196,9 @@ public final class BookRepository {
 
   private static RuntimeException translate(String operation, SQLException e) {
     String state = e.getSQLState();
-    // SQLSTATE class 08: connection exceptions (database down, network cut).
-    if (state != null && state.startsWith("08")) {
+    // SQLSTATE class 08: connection exceptions (database down, network cut); 57P01-57P03: the
+    // server is shutting down, crashed or starting (a PostgreSQL restart ends open sessions so).
+    if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
       return new StorageUnavailableException(e);
     }
     return new StorageException(operation + " failed: " + e.getMessage(), e);
