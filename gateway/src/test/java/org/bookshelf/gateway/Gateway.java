@@ -140,7 +140,7 @@ final class Gateway implements AutoCloseable {
     return read(prefix.resolve("stdout.log")).lines().filter(l -> l.startsWith("{")).map(Gateway::parse).toList();
   }
 
-  /** The access log line of one request; nginx writes it just after the response. */
+  /** The access log line of one request; nginx buffers the log and writes it within a second. */
   JsonNode awaitLogLine(String requestId) {
     return await("access log line for " + requestId)
         .atMost(Duration.ofSeconds(10))
