@@ -1,17 +1,23 @@
 package org.bookshelf.system;
 
+import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Fresh valid ISBN-13s, so tests sharing a stack never collide. */
-final class Isbns {
+public final class Isbns {
 
   private Isbns() {}
 
   /** A random 979-8 ISBN-13 with its check digit (no seeded book uses 979). */
-  static String next() {
+  public static String next() {
+    return next(ThreadLocalRandom.current());
+  }
+
+  /** The same from a given generator, so a seeded test reproduces its ISBNs. */
+  public static String next(Random random) {
     StringBuilder digits = new StringBuilder("9798");
     for (int i = 0; i < 8; i++) {
-      digits.append(ThreadLocalRandom.current().nextInt(10));
+      digits.append(random.nextInt(10));
     }
     int sum = 0;
     for (int i = 0; i < 12; i++) {

@@ -1,0 +1,227 @@
+package org.bookshelf.system.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.bookshelf.system.Isbns;
+import org.bookshelf.system.support.ApiLoad;
+import org.bookshelf.system.support.BookListing;
+import org.bookshelf.system.support.ContainerHttp;
+import org.bookshelf.system.support.GatewayClient;
+import org.bookshelf.system.support.LoadReport;
+import org.bookshelf.system.support.ServiceMetrics;
+import org.bookshelf.system.support.SystemStack;
+import org.bookshelf.testsupport.RequiresDocker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Faults on compose's PostgreSQL variant (two books-service replicas behind the gateway) under
+ * steady load through the gateway: a rolling restart, a crash, a database restart. One stack for
+ * the class; each test starts from both replicas serving. Figures are printed, never asserted
+ * as timings.
+ */
+@RequiresDocker
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReplicaFaultsIT {
+
+  /** Seeded by the first start: every GET of the load reads it. */
+  private static final String SEEDED = "1788395549";
+  /** Limits out of the way: the load, not the rate limit, is under test here. */
+  private static final Map<String, String> HIGH_LIMITS =
+      Map.of(
+          "GATEWAY_RATE_LIMIT", "1000r/s", "GATEWAY_RATE_LIMIT_BURST", "1000",
+          "GATEWAY_WRITE_RATE_LIMIT", "1000r/s", "GATEWAY_WRITE_RATE_LIMIT_BURST", "1000");
+  private static final int THREADS = 3;
+  private static final int WRITE_EVERY = 5;
+  private static final int MAX_REQUESTS = 6000;
+  private static final Duration MAX_LOAD = Duration.ofSeconds(150);
+
+  private static SystemStack stack;
+  private static GatewayClient api;
+
+  @BeforeAll
+  static void start() {
+    stack = SystemStack.startOnPostgres(2, HIGH_LIMITS);
+    api = stack.client();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @BeforeEach
+  void both_replicas_serve() {
+    for (int n = 1; n <= stack.replicas(); n++) {
+      awaitServing(n);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void rolling_restart_of_both_replicas_under_load_fails_no_request_and_loses_no_write() {
+    String marker = marker("rolling");
+    ApiLoad load = ApiLoad.start(api, marker, Isbns::next, SEEDED, THREADS, WRITE_EVERY, MAX_REQUESTS, MAX_LOAD);
+    pause(Duration.ofSeconds(2));
+
+    long fault = System.nanoTime();
+    for (int n = 1; n <= 2; n++) {
+      long replacing = System.nanoTime();
+      stack.replaceReplica(n);
+      awaitServing(n);
+      System.out.printf("[reliability] rolling restart: %s replaced and serving through the gateway after %.1f s%n",
+          SystemStack.replicaName(n), (System.nanoTime() - replacing) / 1e9);
+    }
+    pause(Duration.ofSeconds(2));
+    boolean stillLoaded = load.running();
+    LoadReport report = load.stop();
+    System.out.println(report.summary("rolling restart", fault));
+    printGatewayErrors();
+
+    assertThat(stillLoaded).as("the load outlasted the restarts (raise its bounds otherwise)").isTrue();
+    assertThat(report.failures()).as("failed requests").isEmpty();
+    assertThat(BookListing.books(api, marker).keySet())
+        .as("stored books of this run = acknowledged POSTs")
+        .containsExactlyInAnyOrderElementsOf(report.acknowledged());
+  }
+
+  @Test
+  @Order(2)
+  void killed_replica_under_load_keeps_gets_succeeding_and_applies_no_post_twice() {
+    String marker = marker("crash");
+    ApiLoad load = ApiLoad.start(api, marker, Isbns::next, SEEDED, THREADS, WRITE_EVERY, MAX_REQUESTS, MAX_LOAD);
+    pause(Duration.ofSeconds(2));
+
+    long fault = System.nanoTime();
+    stack.killReplica(2);
+    pause(Duration.ofSeconds(8)); // one replica left: the gateway must notice and route around
+    boolean stillLoaded = load.running();
+    LoadReport report = load.stop();
+    System.out.println(report.summary("SIGKILL of a replica", fault));
+    printGatewayErrors();
+
+    Map<String, ?> stored = BookListing.books(api, marker); // throws if an ISBN were listed twice
+    Set<String> unknownStored = new HashSet<>(report.unknown());
+    unknownStored.retainAll(stored.keySet());
+    System.out.printf("[reliability] SIGKILL: %d POSTs acknowledged, %d without an answer or 5xx (%d of them stored once, %d absent)%n",
+        report.acknowledged().size(), report.unknown().size(), unknownStored.size(), report.unknown().size() - unknownStored.size());
+    stack.replaceReplica(2); // the next test starts with two replicas again
+
+    assertThat(stillLoaded).as("the load outlasted the fault (raise its bounds otherwise)").isTrue();
+    assertThat(report.failures("GET")).as("failed GETs (the gateway retries them on the other replica)").isEmpty();
+    assertThat(report.refusedPosts()).as("POSTs of fresh ISBNs refused (a 409 would be a replayed write)").isEmpty();
+    assertThat(stored.keySet()).as("every acknowledged POST is stored").containsAll(report.acknowledged());
+    Set<String> unexplained = new HashSet<>(stored.keySet());
+    unexplained.removeAll(report.acknowledged());
+    unexplained.removeAll(report.unknown());
+    assertThat(unexplained).as("stored books that no POST of this run could have written").isEmpty();
+  }
+
+  @Test
+  @Order(3)
+  void database_restart_under_load_drops_readiness_recovers_within_10_s_and_loses_no_acknowledged_write() {
+    String marker = marker("db-restart");
+    ApiLoad load = ApiLoad.start(api, marker, Isbns::next, SEEDED, THREADS, WRITE_EVERY, MAX_REQUESTS, MAX_LOAD);
+    pause(Duration.ofSeconds(2));
+
+    long fault = System.nanoTime();
+    stack.stopPostgres();
+    for (int n = 1; n <= stack.replicas(); n++) {
+      int replica = n;
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+          .untilAsserted(() -> assertThat(readiness(replica)).as("readiness of %s with the database down", SystemStack.replicaName(replica)).isEqualTo(503));
+    }
+    System.out.printf("[reliability] database restart: readiness of both replicas down %.1f s after PostgreSQL stopped%n", (System.nanoTime() - fault) / 1e9);
+    pause(Duration.ofSeconds(2));
+
+    stack.startPostgres();
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(ReplicaFaultsIT::postgresAcceptsConnections);
+    long databaseBack = System.nanoTime();
+    // The issue's recovery bound: the service answers again within 10 s of the database being back.
+    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        .untilAsserted(
+            () -> {
+              for (int n = 1; n <= stack.replicas(); n++) {
+                assertThat(readiness(n)).as("readiness of %s", SystemStack.replicaName(n)).isEqualTo(200);
+              }
+              assertThat(api.get("/books/" + SEEDED).statusCode()).isEqualTo(200);
+            });
+    double recovery = (System.nanoTime() - databaseBack) / 1e9;
+    pause(Duration.ofSeconds(3));
+    boolean stillLoaded = load.running();
+    LoadReport report = load.stop();
+    System.out.println(report.summary("PostgreSQL restart", fault));
+    System.out.printf("[reliability] database restart: service ready and answering %.1f s after PostgreSQL accepted connections again%n", recovery);
+
+    assertThat(stillLoaded).as("the load outlasted the restart (raise its bounds otherwise)").isTrue();
+    assertThat(report.failures().stream().filter(o -> o.status() != 503 && o.status() != 502))
+        .as("failures other than the gateway's or the service's 502/503 while the database was down").isEmpty();
+    Map<String, ?> stored = BookListing.books(api, marker);
+    assertThat(stored.keySet()).as("every acknowledged POST is stored").containsAll(report.acknowledged());
+    Set<String> unexplained = new HashSet<>(stored.keySet());
+    unexplained.removeAll(report.acknowledged());
+    unexplained.removeAll(report.unknown());
+    assertThat(unexplained).as("stored books that no POST of this run could have written").isEmpty();
+  }
+
+  /** The gateway's access-log lines of 5xx answers, to tell which upstream failed how. */
+  private static void printGatewayErrors() {
+    stack.gateway().getLogs().lines()
+        .filter(line -> line.matches(".*\"status\":\"?5\\d\\d.*"))
+        .limit(12)
+        .forEach(line -> System.out.println("[reliability]   gateway: " + line));
+  }
+
+  private static int readiness(int replica) {
+    return ContainerHttp.status(stack.booksService(replica), 5000, "/health/ready");
+  }
+
+  private static boolean postgresAcceptsConnections() {
+    try {
+      return stack.postgres().execInContainer("pg_isready", "-h", "127.0.0.1", "-p", "5432").getExitCode() == 0;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  /** Replica n is healthy and has answered API requests through the gateway. */
+  private static void awaitServing(int n) {
+    long before = ServiceMetrics.apiRequests(stack.booksService(n), "GET");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(300))
+        .untilAsserted(
+            () -> {
+              api.get("/books/" + SEEDED);
+              assertThat(ServiceMetrics.apiRequests(stack.booksService(n), "GET"))
+                  .as("GETs answered by %s", SystemStack.replicaName(n))
+                  .isGreaterThan(before);
+            });
+  }
+
+  private static String marker(String test) {
+    return test + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
