@@ -4,43 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class AccessLogTest {
 
-  private static Upstream service;
-  private static Upstream web;
-  private static Gateway gateway;
-  private static Http http;
-
-  @BeforeAll
-  static void start() {
-    service = Upstream.start("books-service");
-    web = Upstream.start("books-web");
-    gateway = Gateway.start(service.address(), web.address());
-    http = new Http(gateway);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    service.close();
-    web.close();
-  }
+  @RegisterExtension static final GatewayStack stack = new GatewayStack();
 
   @Test
   void a_proxied_request_is_one_json_line_with_request_and_upstream_fields() {
-    service.respond(r -> UpstreamResponse.json(201, "{\"isbn\":\"9781788395540\"}"));
+    stack.service().respond(r -> UpstreamResponse.json(201, "{\"isbn\":\"9781788395540\"}"));
 
     var response =
-        http.send(
+        stack.http().send(
             "POST", "/books?dryRun=true", "{\"title\":\"x\"}",
             "Authorization", "Bearer " + Http.LOCAL_KEY,
             "X-Request-ID", "log-fields-1",
             "User-Agent", "access-log-test");
-    JsonNode line = gateway.awaitLogLine("log-fields-1");
+    JsonNode line = stack.gateway().awaitLogLine("log-fields-1");
 
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(OffsetDateTime.parse(line.path("time").asText())).isNotNull();
@@ -52,7 +33,7 @@ class AccessLogTest {
     assertThat(line.path("status").asInt()).isEqualTo(201);
     assertThat(line.path("bytes").asInt()).isEqualTo(response.body().length());
     assertThat(line.path("request_time").isNumber()).isTrue();
-    assertThat(line.path("upstream_addr").asText()).isEqualTo(service.address());
+    assertThat(line.path("upstream_addr").asText()).isEqualTo(stack.service().address());
     assertThat(line.path("upstream_status").asText()).isEqualTo("201");
     assertThat(Double.parseDouble(line.path("upstream_connect_time").asText())).isNotNegative();
     assertThat(Double.parseDouble(line.path("upstream_header_time").asText())).isNotNegative();
@@ -63,9 +44,9 @@ class AccessLogTest {
 
   @Test
   void an_answer_from_the_gateway_itself_is_logged_without_upstream_and_with_the_raw_path() {
-    Problems.assertProblem(http.send("PATCH", "/books/123", "{}", "X-Request-ID", "log-405"), 405);
+    Problems.assertProblem(stack.http().send("PATCH", "/books/123", "{}", "X-Request-ID", "log-405"), 405);
 
-    JsonNode line = gateway.awaitLogLine("log-405");
+    JsonNode line = stack.gateway().awaitLogLine("log-405");
 
     assertThat(line.path("method").asText()).isEqualTo("PATCH");
     assertThat(line.path("path").asText()).isEqualTo("/books/123");
@@ -76,9 +57,9 @@ class AccessLogTest {
 
   @Test
   void hostile_header_values_stay_inside_their_json_string() {
-    http.get("/", "X-Request-ID", "log-escape-1", "User-Agent", "evil\",\"status\":999,\"x\":\"");
+    stack.http().get("/", "X-Request-ID", "log-escape-1", "User-Agent", "evil\",\"status\":999,\"x\":\"");
 
-    JsonNode line = gateway.awaitLogLine("log-escape-1");
+    JsonNode line = stack.gateway().awaitLogLine("log-escape-1");
 
     assertThat(line.path("status").asInt()).isEqualTo(200);
     assertThat(line.path("user_agent").asText()).isEqualTo("evil\",\"status\":999,\"x\":\"");

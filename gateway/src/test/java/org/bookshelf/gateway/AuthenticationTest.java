@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,36 +16,13 @@ class AuthenticationTest {
 
   private static final String BEARER_LOCAL = "Bearer " + Http.LOCAL_KEY;
 
-  private static Upstream service;
-  private static Upstream web;
-  private static Gateway gateway;
-  private static Http http;
-
-  @BeforeAll
-  static void start() {
-    service = Upstream.start("books-service");
-    web = Upstream.start("books-web");
-    gateway = Gateway.start(service.address(), web.address());
-    http = new Http(gateway);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    service.close();
-    web.close();
-  }
-
-  @BeforeEach
-  void forget() {
-    service.reset();
-  }
+  @RegisterExtension static final GatewayStack stack = new GatewayStack();
 
   @Test
   void reads_are_public() {
-    assertThat(http.get("/books").statusCode()).isEqualTo(200);
-    assertThat(http.get("/books/9781788395540").statusCode()).isEqualTo(200);
-    assertThat(service.requests()).hasSize(2);
+    assertThat(stack.http().get("/books").statusCode()).isEqualTo(200);
+    assertThat(stack.http().get("/books/9781788395540").statusCode()).isEqualTo(200);
+    assertThat(stack.service().requests()).hasSize(2);
   }
 
   @ParameterizedTest
@@ -55,23 +30,23 @@ class AuthenticationTest {
   void write_without_credentials_is_401_with_a_bearer_challenge(String request) {
     String[] parts = request.split(" ");
 
-    var response = http.send(parts[0], parts[1], "{}");
+    var response = stack.http().send(parts[0], parts[1], "{}");
 
     Problems.assertProblem(response, 401);
     assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"bookshelf\"");
-    assertThat(service.requests()).isEmpty();
+    assertThat(stack.service().requests()).isEmpty();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"Bearer unknown-key-0123456789", "Bearer " + Http.LOCAL_KEY + "x", "Basic Ym9va3NoZWxmLWxvY2FsLWtleTo=", "Bearer"})
   void write_with_an_unknown_key_is_401_invalid_token(String authorization) {
-    var response = http.send("POST", "/books", "{}", "Authorization", authorization);
+    var response = stack.http().send("POST", "/books", "{}", "Authorization", authorization);
 
     var problem = Problems.assertProblem(response, 401);
     assertThat(response.headers().firstValue("WWW-Authenticate"))
         .hasValue("Bearer realm=\"bookshelf\", error=\"invalid_token\"");
     assertThat(problem.path("detail").asText()).contains("not valid");
-    assertThat(service.requests()).isEmpty();
+    assertThat(stack.service().requests()).isEmpty();
   }
 
   @ParameterizedTest
@@ -79,10 +54,10 @@ class AuthenticationTest {
   void write_with_the_default_local_key_reaches_the_service_as_client_local(String request) {
     String[] parts = request.split(" ");
 
-    var response = http.send(parts[0], parts[1], "{\"title\":\"t\"}", "Authorization", BEARER_LOCAL);
+    var response = stack.http().send(parts[0], parts[1], "{\"title\":\"t\"}", "Authorization", BEARER_LOCAL);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    RecordedRequest forwarded = service.lastRequest();
+    RecordedRequest forwarded = stack.service().lastRequest();
     assertThat(forwarded.method()).isEqualTo(parts[0]);
     assertThat(forwarded.bodyLength()).isEqualTo("{\"title\":\"t\"}".length());
     assertThat(forwarded.headerValues("X-Api-Client")).containsExactly("local");
@@ -90,44 +65,44 @@ class AuthenticationTest {
 
   @Test
   void bearer_scheme_is_matched_case_insensitively() {
-    var response = http.send("POST", "/books", "{}", "Authorization", "bearer " + Http.LOCAL_KEY);
+    var response = stack.http().send("POST", "/books", "{}", "Authorization", "bearer " + Http.LOCAL_KEY);
 
     assertThat(response.statusCode()).isEqualTo(200);
   }
 
   @Test
   void spoofed_api_client_header_never_reaches_the_service_on_a_read() {
-    http.get("/books", "X-Api-Client", "admin");
+    stack.http().get("/books", "X-Api-Client", "admin");
 
-    assertThat(service.lastRequest().header("X-Api-Client")).isEmpty();
+    assertThat(stack.service().lastRequest().header("X-Api-Client")).isEmpty();
   }
 
   @Test
   void spoofed_api_client_header_is_overwritten_by_the_key_owner_on_a_write() {
-    http.send("POST", "/books", "{}", "Authorization", BEARER_LOCAL, "X-Api-Client", "admin");
+    stack.http().send("POST", "/books", "{}", "Authorization", BEARER_LOCAL, "X-Api-Client", "admin");
 
-    assertThat(service.lastRequest().headerValues("X-Api-Client")).containsExactly("local");
+    assertThat(stack.service().lastRequest().headerValues("X-Api-Client")).containsExactly("local");
   }
 
   @Test
   void the_api_key_itself_is_not_forwarded_upstream() {
-    http.send("POST", "/books", "{}", "Authorization", BEARER_LOCAL);
+    stack.http().send("POST", "/books", "{}", "Authorization", BEARER_LOCAL);
 
-    assertThat(service.lastRequest().header("Authorization")).isEmpty();
+    assertThat(stack.service().lastRequest().header("Authorization")).isEmpty();
   }
 
   @Test
   void keys_come_from_the_mounted_keys_file(@TempDir Path dir) throws IOException {
     Path keys = dir.resolve("api-keys.map");
     Files.writeString(keys, "# team keys\n0123456789abcdef0123456789abcdef reporting;\n");
-    try (var own = Gateway.start(service.address(), web.address(), Map.of("GATEWAY_API_KEYS_FILE", keys.toString()))) {
+    try (var own = Gateway.start(stack.service().address(), stack.web().address(), Map.of("GATEWAY_API_KEYS_FILE", keys.toString()))) {
       var ownHttp = new Http(own);
 
       var withOwnKey = ownHttp.send("POST", "/books", "{}", "Authorization", "Bearer 0123456789abcdef0123456789abcdef");
       var withDefaultKey = ownHttp.send("POST", "/books", "{}", "Authorization", BEARER_LOCAL);
 
       assertThat(withOwnKey.statusCode()).isEqualTo(200);
-      assertThat(service.lastRequest().headerValues("X-Api-Client")).containsExactly("reporting");
+      assertThat(stack.service().lastRequest().headerValues("X-Api-Client")).containsExactly("reporting");
       Problems.assertProblem(withDefaultKey, 401);
     }
   }

@@ -6,9 +6,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,41 +15,25 @@ class GzipTest {
 
   private static final String LARGE = "{\"title\":\"Learning Node.js Development\"},".repeat(200);
 
-  private static Upstream service;
-  private static Upstream web;
-  private static Gateway gateway;
-  private static Http http;
-
-  @BeforeAll
-  static void start() {
-    service = Upstream.start("books-service").respond(r -> UpstreamResponse.json(200, "[" + LARGE + "{}]"));
-    web =
-        Upstream.start("books-web")
-            .respond(
-                r -> {
-                  String type =
-                      r.rawTarget().endsWith(".js") ? "text/javascript"
-                          : r.rawTarget().endsWith(".css") ? "text/css"
-                          : r.rawTarget().endsWith(".png") ? "image/png"
-                          : "text/html";
-                  return UpstreamResponse.of(200, type, LARGE);
-                });
-    gateway = Gateway.start(service.address(), web.address());
-    http = new Http(gateway);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    service.close();
-    web.close();
-  }
+  @RegisterExtension
+  static final GatewayStack stack =
+      new GatewayStack()
+          .serviceAnswers(r -> UpstreamResponse.json(200, "[" + LARGE + "{}]"))
+          .webAnswers(
+              r -> {
+                String type =
+                    r.rawTarget().endsWith(".js") ? "text/javascript"
+                        : r.rawTarget().endsWith(".css") ? "text/css"
+                        : r.rawTarget().endsWith(".png") ? "image/png"
+                        : "text/html";
+                return UpstreamResponse.of(200, type, LARGE);
+              });
 
   @ParameterizedTest
   @CsvSource({"/books", "/", "/assets/app.js", "/assets/app.css"})
   void text_responses_are_gzipped_when_the_client_accepts_it(String path) throws IOException {
-    var response = http.getBytes(path, "Accept-Encoding", "gzip");
-    var plain = http.get(path);
+    var response = stack.http().getBytes(path, "Accept-Encoding", "gzip");
+    var plain = stack.http().get(path);
 
     assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
     assertThat(response.headers().firstValue("Vary")).hasValueSatisfying(v -> assertThat(v).contains("Accept-Encoding"));
@@ -60,7 +43,7 @@ class GzipTest {
 
   @Test
   void responses_are_not_gzipped_for_clients_that_do_not_ask() {
-    var response = http.get("/books");
+    var response = stack.http().get("/books");
 
     assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
     assertThat(response.body()).startsWith("[{\"title\"");
@@ -68,7 +51,7 @@ class GzipTest {
 
   @Test
   void images_are_not_gzipped() {
-    var response = http.getBytes("/assets/logo.png", "Accept-Encoding", "gzip");
+    var response = stack.http().getBytes("/assets/logo.png", "Accept-Encoding", "gzip");
 
     assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
   }

@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,30 +16,12 @@ class ProtectionTest {
 
   private static final String BEARER_LOCAL = "Bearer " + Http.LOCAL_KEY;
 
-  private static Upstream service;
-  private static Upstream web;
-  private static Gateway gateway;
-  private static Http http;
-
-  @BeforeAll
-  static void start() {
-    service = Upstream.start("books-service");
-    web = Upstream.start("books-web");
-    gateway = Gateway.start(service.address(), web.address(), Map.of("GATEWAY_PROXY_READ_TIMEOUT", "1s"));
-    http = new Http(gateway);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    service.close();
-    web.close();
-  }
+  @RegisterExtension
+  static final GatewayStack stack = new GatewayStack(Map.of("GATEWAY_PROXY_READ_TIMEOUT", "1s"));
 
   @BeforeEach
   void reset() {
-    service.reset();
-    service.respond(r -> UpstreamResponse.json(200, "[]"));
+    stack.service().respond(r -> UpstreamResponse.json(200, "[]"));
   }
 
   @Test
@@ -48,10 +29,10 @@ class ProtectionTest {
     byte[] body = new byte[1024 * 1024 + 1];
 
     var response =
-        http.send("POST", "/books", HttpRequest.BodyPublishers.ofByteArray(body), "Authorization", BEARER_LOCAL);
+        stack.http().send("POST", "/books", HttpRequest.BodyPublishers.ofByteArray(body), "Authorization", BEARER_LOCAL);
 
     Problems.assertProblem(response, 413);
-    assertThat(service.requests()).isEmpty();
+    assertThat(stack.service().requests()).isEmpty();
   }
 
   @Test
@@ -59,10 +40,10 @@ class ProtectionTest {
     byte[] body = new byte[1024 * 1024];
 
     var response =
-        http.send("POST", "/books", HttpRequest.BodyPublishers.ofByteArray(body), "Authorization", BEARER_LOCAL);
+        stack.http().send("POST", "/books", HttpRequest.BodyPublishers.ofByteArray(body), "Authorization", BEARER_LOCAL);
 
-    assertThat(response.statusCode()).as(gateway.stderr()).isEqualTo(200);
-    assertThat(service.lastRequest().bodyLength()).isEqualTo(body.length);
+    assertThat(response.statusCode()).as(stack.gateway().stderr()).isEqualTo(200);
+    assertThat(stack.service().lastRequest().bodyLength()).isEqualTo(body.length);
   }
 
   @ParameterizedTest
@@ -70,11 +51,11 @@ class ProtectionTest {
   void unknown_method_on_the_api_is_405_with_allow(String request) {
     String[] parts = request.split(" ");
 
-    var response = RawHttp.request(gateway.port(), parts[0], parts[1]);
+    var response = RawHttp.request(stack.gateway().port(), parts[0], parts[1]);
 
     Problems.assertProblem(response, 405);
     assertThat(response.header("Allow")).hasValue("GET, HEAD, POST, PUT, DELETE");
-    assertThat(service.requests()).isEmpty();
+    assertThat(stack.service().requests()).isEmpty();
   }
 
   @ParameterizedTest
@@ -82,7 +63,7 @@ class ProtectionTest {
   void write_methods_on_the_web_app_and_openapi_are_405(String request) {
     String[] parts = request.split(" ");
 
-    var response = RawHttp.request(gateway.port(), parts[0], parts[1]);
+    var response = RawHttp.request(stack.gateway().port(), parts[0], parts[1]);
 
     Problems.assertProblem(response, 405);
     assertThat(response.header("Allow")).hasValue("GET, HEAD");
@@ -90,9 +71,9 @@ class ProtectionTest {
 
   @Test
   void upstream_timeout_is_504() {
-    service.respond(r -> UpstreamResponse.json(200, "[]").after(Duration.ofSeconds(3)));
+    stack.service().respond(r -> UpstreamResponse.json(200, "[]").after(Duration.ofSeconds(3)));
 
-    Problems.assertProblem(http.get("/books"), 504);
+    Problems.assertProblem(stack.http().get("/books"), 504);
   }
 
   @Test
@@ -111,9 +92,9 @@ class ProtectionTest {
   @Test
   void errors_answered_by_the_service_pass_through_unchanged() {
     String problem = "{\"type\":\"https://bookshelf.example/problems/not-found\",\"title\":\"Book not found\",\"status\":404}";
-    service.respond(r -> UpstreamResponse.of(404, "application/problem+json", problem));
+    stack.service().respond(r -> UpstreamResponse.of(404, "application/problem+json", problem));
 
-    var response = http.get("/books/9780000000002");
+    var response = stack.http().get("/books/9780000000002");
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
@@ -122,9 +103,9 @@ class ProtectionTest {
 
   @Test
   void a_503_from_the_service_is_passed_on_when_no_other_server_exists() {
-    service.respond(r -> UpstreamResponse.of(503, "application/problem+json", "{\"status\":503,\"title\":\"Not ready\"}"));
+    stack.service().respond(r -> UpstreamResponse.of(503, "application/problem+json", "{\"status\":503,\"title\":\"Not ready\"}"));
 
-    var response = http.get("/books");
+    var response = stack.http().get("/books");
 
     assertThat(response.statusCode()).isEqualTo(503);
     assertThat(response.body()).contains("Not ready");

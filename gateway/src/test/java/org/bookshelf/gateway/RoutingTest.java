@@ -2,84 +2,58 @@ package org.bookshelf.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RoutingTest {
 
-  private static Upstream service;
-  private static Upstream web;
-  private static Gateway gateway;
-  private static Http http;
-
-  @BeforeAll
-  static void start() {
-    service = Upstream.start("books-service");
-    web = Upstream.start("books-web");
-    gateway = Gateway.start(service.address(), web.address());
-    http = new Http(gateway);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    service.close();
-    web.close();
-  }
-
-  @BeforeEach
-  void forget() {
-    service.reset();
-    web.reset();
-  }
+  @RegisterExtension static final GatewayStack stack = new GatewayStack();
 
   @Test
   void exact_books_path_goes_to_books_service() {
-    var response = http.get("/books");
+    var response = stack.http().get("/books");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("books-service");
-    assertThat(service.lastRequest().rawTarget()).isEqualTo("/books");
-    assertThat(web.requests()).isEmpty();
+    assertThat(stack.service().lastRequest().rawTarget()).isEqualTo("/books");
+    assertThat(stack.web().requests()).isEmpty();
   }
 
   @Test
   void books_subpaths_go_to_books_service_with_path_and_query_unchanged() {
-    http.get("/books/978-1788395540?fields=title&q=AC%2FDC");
+    stack.http().get("/books/978-1788395540?fields=title&q=AC%2FDC");
 
-    assertThat(service.lastRequest().rawTarget()).isEqualTo("/books/978-1788395540?fields=title&q=AC%2FDC");
-    assertThat(web.requests()).isEmpty();
+    assertThat(stack.service().lastRequest().rawTarget()).isEqualTo("/books/978-1788395540?fields=title&q=AC%2FDC");
+    assertThat(stack.web().requests()).isEmpty();
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"/booksX", "/bookshelf", "/books.json", "/", "/assets/index-3f2a.js", "/nginx_status"})
   void every_other_path_goes_to_the_web_app(String path) {
-    var response = http.get(path);
+    var response = stack.http().get(path);
 
     assertThat(response.body()).contains("books-web");
-    assertThat(web.lastRequest().rawTarget()).isEqualTo(path);
-    assertThat(service.requests()).isEmpty();
+    assertThat(stack.web().lastRequest().rawTarget()).isEqualTo(path);
+    assertThat(stack.service().requests()).isEmpty();
   }
 
   @Test
   void openapi_document_comes_from_books_service() {
-    var response = http.get("/openapi.json");
+    var response = stack.http().get("/openapi.json");
 
     assertThat(response.body()).contains("books-service");
-    assertThat(service.lastRequest().rawTarget()).isEqualTo("/openapi.json");
+    assertThat(stack.service().lastRequest().rawTarget()).isEqualTo("/openapi.json");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"/metrics", "/metrics/", "/health", "/health/live", "/health/ready"})
   void service_metrics_and_health_are_not_reachable(String path) {
-    Problems.assertProblem(http.get(path), 404);
+    Problems.assertProblem(stack.http().get(path), 404);
 
-    assertThat(service.requests()).isEmpty();
-    assertThat(web.requests()).isEmpty();
+    assertThat(stack.service().requests()).isEmpty();
+    assertThat(stack.web().requests()).isEmpty();
   }
 
   @ParameterizedTest
@@ -96,27 +70,27 @@ class RoutingTest {
         "/books/%2e"
       })
   void dot_segment_and_encoded_paths_are_refused_before_any_upstream(String rawPath) {
-    Problems.assertProblem(RawHttp.request(gateway.port(), "GET", rawPath), 400);
+    Problems.assertProblem(RawHttp.request(stack.gateway().port(), "GET", rawPath), 400);
 
-    assertThat(service.requests()).isEmpty();
-    assertThat(web.requests()).isEmpty();
+    assertThat(stack.service().requests()).isEmpty();
+    assertThat(stack.web().requests()).isEmpty();
   }
 
   @Test
   void healthz_is_answered_by_the_gateway_itself() {
-    var response = http.get("/healthz");
+    var response = stack.http().get("/healthz");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
     assertThat(response.body()).contains("\"status\":\"UP\"");
-    assertThat(service.requests()).isEmpty();
-    assertThat(web.requests()).isEmpty();
+    assertThat(stack.service().requests()).isEmpty();
+    assertThat(stack.web().requests()).isEmpty();
   }
 
   @Test
   void nginx_status_is_served_on_the_status_port_only() {
-    var status = RawHttp.request(gateway.statusPort(), "GET", "/nginx_status");
-    var publicPort = http.get("/nginx_status");
+    var status = RawHttp.request(stack.gateway().statusPort(), "GET", "/nginx_status");
+    var publicPort = stack.http().get("/nginx_status");
 
     assertThat(status.status()).isEqualTo(200);
     assertThat(status.body()).contains("Active connections");

@@ -4,49 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpHeaders;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SecurityHeadersTest {
 
-  private static Upstream service;
-  private static Upstream web;
-  private static Gateway gateway;
-  private static Http http;
-
-  @BeforeAll
-  static void start() {
-    service = Upstream.start("books-service");
-    web =
-        Upstream.start("books-web")
-            .respond(
-                r ->
-                    r.rawTarget().startsWith("/assets/")
-                        ? UpstreamResponse.of(200, "text/javascript", "console.log(1)")
-                            .withHeaders(
-                                Map.of(
-                                    "Cache-Control", "public, max-age=31536000, immutable",
-                                    "ETag", "\"abc123\"",
-                                    "Last-Modified", "Wed, 01 Jan 2026 00:00:00 GMT"))
-                        : UpstreamResponse.of(200, "text/html", "<!doctype html><div id=root></div>")
-                            .withHeaders(
-                                Map.of(
-                                    "Cache-Control", "no-cache",
-                                    "X-Frame-Options", "SAMEORIGIN",
-                                    "X-Powered-By", "Javalin")));
-    gateway = Gateway.start(service.address(), web.address());
-    http = new Http(gateway);
-  }
-
-  @AfterAll
-  static void stop() {
-    gateway.close();
-    service.close();
-    web.close();
-  }
+  @RegisterExtension
+  static final GatewayStack stack =
+      new GatewayStack()
+          .webAnswers(
+              r ->
+                  r.rawTarget().startsWith("/assets/")
+                      ? UpstreamResponse.of(200, "text/javascript", "console.log(1)")
+                          .withHeaders(
+                              Map.of(
+                                  "Cache-Control", "public, max-age=31536000, immutable",
+                                  "ETag", "\"abc123\"",
+                                  "Last-Modified", "Wed, 01 Jan 2026 00:00:00 GMT"))
+                      : UpstreamResponse.of(200, "text/html", "<!doctype html><div id=root></div>")
+                          .withHeaders(
+                              Map.of(
+                                  "Cache-Control", "no-cache",
+                                  "X-Frame-Options", "SAMEORIGIN",
+                                  "X-Powered-By", "Javalin")));
 
   @ParameterizedTest(name = "{0} {1} -> {2}")
   @CsvSource({
@@ -58,7 +40,7 @@ class SecurityHeadersTest {
     "PATCH, /books, 405"
   })
   void every_response_carries_the_security_headers(String method, String path, int status) {
-    var response = http.send(method, path, "");
+    var response = stack.http().send(method, path, "");
 
     assertThat(response.statusCode()).isEqualTo(status);
     assertSecurityHeaders(response.headers());
@@ -66,7 +48,7 @@ class SecurityHeadersTest {
 
   @Test
   void a_400_from_the_path_guard_carries_the_security_headers_too() {
-    var response = RawHttp.request(gateway.port(), "GET", "/books/../metrics");
+    var response = RawHttp.request(stack.gateway().port(), "GET", "/books/../metrics");
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.header("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
@@ -75,12 +57,12 @@ class SecurityHeadersTest {
 
   @Test
   void the_server_header_has_no_version() {
-    assertThat(http.get("/").headers().allValues("Server")).containsExactly("nginx");
+    assertThat(stack.http().get("/").headers().allValues("Server")).containsExactly("nginx");
   }
 
   @Test
   void upstream_security_headers_are_replaced_not_duplicated() {
-    var response = http.get("/");
+    var response = stack.http().get("/");
 
     assertThat(response.headers().allValues("X-Frame-Options")).containsExactly("DENY");
     assertThat(response.headers().firstValue("X-Powered-By")).isEmpty();
@@ -88,8 +70,8 @@ class SecurityHeadersTest {
 
   @Test
   void cache_headers_of_the_web_app_pass_through() {
-    var asset = http.get("/assets/index-3f2a9c.js");
-    var page = http.get("/");
+    var asset = stack.http().get("/assets/index-3f2a9c.js");
+    var page = stack.http().get("/");
 
     assertThat(asset.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
     assertThat(asset.headers().firstValue("ETag")).hasValue("\"abc123\"");

@@ -1,0 +1,95 @@
+package org.bookshelf.gateway;
+
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The fixture most gateway tests share: the real nginx with the real config in front of two
+ * in-process upstreams, started once per test class; the requests the upstreams recorded are
+ * cleared before each test. Register it with
+ * {@code @RegisterExtension static final GatewayStack stack = new GatewayStack();}.
+ */
+final class GatewayStack implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+
+  private final Map<String, String> env;
+  private Function<RecordedRequest, UpstreamResponse> serviceAnswer;
+  private Function<RecordedRequest, UpstreamResponse> webAnswer;
+  private Upstream service;
+  private Upstream web;
+  private Gateway gateway;
+  private Http http;
+
+  GatewayStack() {
+    this(Map.of());
+  }
+
+  /** A gateway started with these environment variables on top of the defaults. */
+  GatewayStack(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /** How the books-service upstream answers (default: a small JSON naming it). */
+  GatewayStack serviceAnswers(Function<RecordedRequest, UpstreamResponse> answer) {
+    this.serviceAnswer = answer;
+    return this;
+  }
+
+  /** How the books-web upstream answers (default: a small JSON naming it). */
+  GatewayStack webAnswers(Function<RecordedRequest, UpstreamResponse> answer) {
+    this.webAnswer = answer;
+    return this;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    service = Upstream.start("books-service");
+    web = Upstream.start("books-web");
+    if (serviceAnswer != null) {
+      service.respond(serviceAnswer);
+    }
+    if (webAnswer != null) {
+      web.respond(webAnswer);
+    }
+    gateway = Gateway.start(service.address(), web.address(), env);
+    http = new Http(gateway);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    service.reset();
+    web.reset();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    for (AutoCloseable part : new AutoCloseable[] {gateway, service, web}) {
+      if (part != null) {
+        try {
+          part.close();
+        } catch (Exception e) {
+          throw new IllegalStateException("stopping the gateway fixture failed", e);
+        }
+      }
+    }
+  }
+
+  Upstream service() {
+    return service;
+  }
+
+  Upstream web() {
+    return web;
+  }
+
+  Gateway gateway() {
+    return gateway;
+  }
+
+  Http http() {
+    return http;
+  }
+}
