@@ -31,6 +31,18 @@ public final class ServiceMetrics {
     return total;
   }
 
+  /** Requests books-service counted with this method, on any route (unmatched ones too). */
+  public static long requests(GenericContainer<?> booksService, String method) {
+    Matcher matcher = COUNT.matcher(scrape(booksService));
+    long total = 0;
+    while (matcher.find()) {
+      if (matcher.group(1).contains("method=\"" + method + "\"")) {
+        total += (long) Double.parseDouble(matcher.group(2));
+      }
+    }
+    return total;
+  }
+
   private static String scrape(GenericContainer<?> booksService) {
     String response = ContainerHttp.get(booksService, 5000, "/metrics");
     if (!response.matches("(?s)^HTTP/1\\.[01] 200 .*")) {
