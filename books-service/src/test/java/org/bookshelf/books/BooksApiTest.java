@@ -159,6 +159,18 @@ class BooksApiTest {
   }
 
   @Test
+  void post_with_json_nested_deeper_than_1000_levels_returns_400_malformed_json() throws Exception {
+    String array = "[".repeat(5_000) + "]".repeat(5_000);
+    String inField =
+        "{\"isbn\":\"0-306-40615-2\",\"title\":" + "{\"a\":".repeat(1_001) + "1"
+            + "}".repeat(1_001) + ",\"author\":\"x\"}";
+    HttpResponse<String> response = checked(api.post("/books", array));
+    assertProblem(response, 400, "malformed-json");
+    assertThat(json(response).get("detail").asText()).contains("nesting deeper than 1000");
+    assertProblem(checked(api.post("/books", inField)), 400, "malformed-json");
+  }
+
+  @Test
   void post_with_wrong_types_lists_each_field() throws Exception {
     HttpResponse<String> response =
         checked(

@@ -1,6 +1,8 @@
 package org.bookshelf.books.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -35,14 +37,24 @@ public final class JsonBodies {
         throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is empty.");
       }
       return node;
-    } catch (JsonProcessingException e) {
+    } catch (StreamConstraintsException e) {
+      // Jackson's read limits (nesting depth 1000, number and string lengths) carry no location.
       throw new ProblemException(
           ProblemType.MALFORMED_JSON,
-          "The request body is not valid JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ").");
+          "The request body exceeds a JSON parsing limit (nesting deeper than "
+              + mapper.getFactory().streamReadConstraints().getMaxNestingDepth()
+              + " levels, or an over-long number or name).");
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new ProblemException(
+          ProblemType.MALFORMED_JSON,
+          at == null
+              ? "The request body is not valid JSON."
+              : "The request body is not valid JSON (line "
+                  + at.getLineNr()
+                  + ", column "
+                  + at.getColumnNr()
+                  + ").");
     } catch (java.io.IOException e) {
       throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body cannot be read.");
     }
