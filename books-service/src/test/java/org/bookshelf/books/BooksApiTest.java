@@ -214,6 +214,47 @@ class BooksApiTest {
   }
 
   @Test
+  void post_with_nul_in_title_or_author_is_rejected_as_validation() throws Exception {
+    String body = NEW_BOOK.replace("A Study", "A\\u0000Study").replace("Ann Author", "Ann\\u0000");
+    HttpResponse<String> response = checked(api.post("/books", body));
+    assertProblem(response, 400, "validation");
+    assertThat(fieldErrors(response))
+        .containsEntry("title", "must not contain the NUL character (U+0000)")
+        .containsEntry("author", "must not contain the NUL character (U+0000)");
+    assertProblem(checked(api.get("/books/0306406152")), 404, "not-found");
+  }
+
+  @Test
+  void post_or_put_with_an_unpaired_surrogate_is_rejected_not_stored_as_a_question_mark()
+      throws Exception {
+    String lone = NEW_BOOK.replace("A Study", "A Study \\ud800").replace("Ann Author", "\\udc00Ann");
+    HttpResponse<String> response = checked(api.post("/books", lone));
+    assertProblem(response, 400, "validation");
+    assertThat(fieldErrors(response))
+        .containsEntry("title", "must not contain an unpaired surrogate (U+D800 to U+DFFF)")
+        .containsEntry("author", "must not contain an unpaired surrogate (U+D800 to U+DFFF)");
+
+    HttpResponse<String> put =
+        checked(api.put(NODE_BOOK, "*", "{\"title\":\"x\\ud83d\",\"author\":\"y\"}"));
+    assertProblem(put, 400, "validation");
+    assertThat(json(checked(api.get(NODE_BOOK))).get("title").asText())
+        .isEqualTo("Learning Node.js Development");
+  }
+
+  @Test
+  void post_keeps_a_paired_surrogate_and_other_control_characters_as_sent() throws Exception {
+    String body = NEW_BOOK.replace("A Study", "Books \\ud83d\\udcda\\u0007\\r\\nX");
+    assertThat(checked(api.post("/books", body)).statusCode()).isEqualTo(201);
+    assertThat(json(checked(api.get("/books/0306406152"))).get("title").asText())
+        .isEqualTo("Books \ud83d\udcda\u0007\r\nX");
+  }
+
+  @Test
+  void list_with_a_nul_in_q_returns_an_empty_page() throws Exception {
+    assertThat(json(checked(api.get("/books?q=node%00")))).isEmpty();
+  }
+
+  @Test
   void post_with_invalid_isbn_check_digit_is_rejected() throws Exception {
     HttpResponse<String> response =
         checked(api.post("/books", NEW_BOOK.replace("0-306-40615-2", "0-306-40615-3")));

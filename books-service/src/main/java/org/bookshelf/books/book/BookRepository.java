@@ -45,6 +45,10 @@ public final class BookRepository {
   }
 
   public BookPage list(BookQuery query) {
+    // PostgreSQL refuses NUL in a parameter; no stored text holds one, so nothing can match.
+    if (containsNul(query.text()) || containsNul(query.author())) {
+      return new BookPage(List.of(), false);
+    }
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM books WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
     if (query.text() != null) {
@@ -188,6 +192,10 @@ public final class BookRepository {
         rs.getLong("version"),
         rs.getTimestamp("created_at").toInstant(),
         rs.getTimestamp("updated_at").toInstant());
+  }
+
+  private static boolean containsNul(String filter) {
+    return filter != null && filter.indexOf('\u0000') >= 0;
   }
 
   private static String escapeLike(String text) {

@@ -108,8 +108,28 @@ public final class BookRequest {
     } else if (value.length() > BookDraft.MAX_TEXT_LENGTH) {
       errors.add(
           new FieldError(field, "must be at most " + BookDraft.MAX_TEXT_LENGTH + " characters"));
+    } else if (value.indexOf('\u0000') >= 0) {
+      // PostgreSQL cannot store NUL in text; refusing it here keeps H2 and PostgreSQL alike.
+      errors.add(new FieldError(field, "must not contain the NUL character (U+0000)"));
+    } else if (hasUnpairedSurrogate(value)) {
+      // An escaped surrogate without its pair is not text: UTF-8 would store it as '?'.
+      errors.add(new FieldError(field, "must not contain an unpaired surrogate (U+D800 to U+DFFF)"));
     }
     return value;
+  }
+
+  private static boolean hasUnpairedSurrogate(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Integer year() {

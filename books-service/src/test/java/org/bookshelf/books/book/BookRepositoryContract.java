@@ -131,6 +131,14 @@ public abstract class BookRepositoryContract {
   }
 
   @Test
+  void list_with_a_nul_in_a_filter_matches_nothing_instead_of_failing() {
+    repository.insert(A, new BookDraft("Node Basics", "Ann", null), T0);
+
+    assertThat(repository.list(new BookQuery("Node\u0000", null, null, 10)).books()).isEmpty();
+    assertThat(repository.list(new BookQuery(null, "Ann\u0000", null, 10)).books()).isEmpty();
+  }
+
+  @Test
   void list_filters_author_exactly_ignoring_case() {
     repository.insert(A, new BookDraft("One", "Ann Lee", null), T0);
     repository.insert(B, new BookDraft("Two", "Ann", null), T0);
