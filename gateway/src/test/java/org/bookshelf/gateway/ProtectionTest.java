@@ -47,6 +47,27 @@ class ProtectionTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"X-Junk:9000", "Cookie:17000", "X-Junk:64000"})
+  void request_header_over_the_buffers_is_431_problem_json_not_an_html_400(String header) {
+    String[] parts = header.split(":");
+
+    var response = stack.http().get("/books", parts[0], "h".repeat(Integer.parseInt(parts[1])));
+
+    Problems.assertProblem(response, 431);
+    assertThat(stack.service().requests()).isEmpty();
+  }
+
+  @Test
+  void headers_over_32_kb_in_all_are_431_problem_json() {
+    String sevenKb = "h".repeat(7_000);
+
+    var response =
+        stack.http().get("/books", "X-A", sevenKb, "X-B", sevenKb, "X-C", sevenKb, "X-D", sevenKb, "X-E", sevenKb);
+
+    Problems.assertProblem(response, 431);
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"PATCH /books/9781788395540", "PATCH /books/cover.html", "OPTIONS /books", "PROPFIND /books/x", "TRACE /books"})
   void unknown_method_on_the_api_is_405_with_allow(String request) {
     String[] parts = request.split(" ");
