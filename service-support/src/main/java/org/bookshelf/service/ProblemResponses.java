@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every error as {@code application/problem+json}: {@link ProblemException}, Javalin's own
- * responses (unknown route 404, 405, 413 …) and any unexpected exception (500, logged here with
- * its stack trace, never sent to the client).
+ * responses (unknown route 404, 405, 413 …), Jetty's own (a URI it cannot decode) and any
+ * unexpected exception (500, logged here with its stack trace, never sent to the client).
  */
 public final class ProblemResponses {
 
@@ -18,6 +18,7 @@ public final class ProblemResponses {
   private ProblemResponses() {}
 
   public static void install(JavalinConfig config) {
+    config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
     config.routes.exception(
         ProblemException.class,
         (e, ctx) -> write(ctx, Problem.of(e.type(), e.getMessage(), ctx.path(), e.errors())));

@@ -55,6 +55,15 @@ class ProblemResponsesTest {
   }
 
   @Test
+  void path_that_is_not_utf8_returns_400_problem_json_not_jettys_html_page() throws Exception {
+    for (String path : new String[] {"/books/%c0%ae%c0%ae/", "/books/%ff", "/%ed%a0%80"}) {
+      HttpResponse<String> response = app.get(path, "Accept", "text/html");
+      assertProblem(response, 400, "bad-request");
+      assertThat(response.body()).doesNotContain("Exception");
+    }
+  }
+
+  @Test
   void unexpected_exception_returns_500_without_internals() throws Exception {
     HttpResponse<String> response = app.get("/boom");
     assertProblem(response, 500, "internal");
