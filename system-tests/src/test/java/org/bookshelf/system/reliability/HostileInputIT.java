@@ -17,7 +17,6 @@ import org.bookshelf.system.reliability.BookModel.Book;
 import org.bookshelf.system.support.BookListing;
 import org.bookshelf.system.support.SystemStack;
 import org.bookshelf.testsupport.RequiresDocker;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,9 +25,6 @@ import org.junit.jupiter.api.Test;
  * and {@code -Dbookshelf.hostile.seed=N} replays a run request for request.
  */
 @RequiresDocker
-@Disabled("finds open defects (seed 5440851419173): JSON nested deeper than 1000 → 500; NUL in a text field → 500 on"
-    + " PostgreSQL; a lone surrogate stored as '?'; request headers over 8 KB → nginx's HTML 400, not problem+json."
-    + " Enable once fixed; the assertions stay as they are.")
 class HostileInputIT {
 
   private static final int REQUESTS = 600;
