@@ -4,16 +4,17 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import java.time.Duration;
 import java.util.List;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Stops a service without cutting requests: Jetty closes its connectors (no new connections),
- * Jetty 12's {@link GracefulHandler} waits for in-flight requests up to the stop timeout, then
- * the resources (connection pool, metrics) are closed in order.
+ * {@link DrainingHandler} serves what still arrives and waits for quiet, up to the stop timeout,
+ * then the resources (connection pool, metrics) are closed in order.
  */
 public final class GracefulShutdown {
+
+  private static final Duration QUIET_PERIOD = Duration.ofSeconds(1);
 
   private static final Logger LOG = LoggerFactory.getLogger(GracefulShutdown.class);
 
@@ -26,14 +27,17 @@ public final class GracefulShutdown {
   }
 
   /**
-   * Call inside {@code Javalin.create}: without a {@link GracefulHandler} and a stop timeout,
+   * Call inside {@code Javalin.create}: without a graceful handler and a stop timeout,
    * Jetty 12 aborts in-flight requests on stop.
    */
   public static void configure(JavalinConfig config, Duration timeout) {
     config.jetty.modifyServer(
         server -> {
           server.setStopTimeout(timeout.toMillis());
-          server.setHandler(new GracefulHandler());
+          // A draining service answers until no request has run for this long (bounded by the
+          // stop timeout), so a proxy has moved its traffic to other replicas by then.
+          Duration quiet = QUIET_PERIOD.compareTo(timeout) < 0 ? QUIET_PERIOD : timeout;
+          server.setHandler(new DrainingHandler(quiet));
         });
   }
 
