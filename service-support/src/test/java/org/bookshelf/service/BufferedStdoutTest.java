@@ -17,12 +17,7 @@ class BufferedStdoutTest {
 
   @Test
   void access_log_line_reaches_stdout_while_the_process_keeps_running() throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process process =
-        new ProcessBuilder(
-                java, "-cp", System.getProperty("java.class.path"), SignalExitMain.class.getName())
-            .redirectErrorStream(true)
-            .start();
+    Process process = SignalExitMain.launch();
     // If the line never comes, kill the child so the read below ends and the test fails.
     Thread watchdog =
         new Thread(

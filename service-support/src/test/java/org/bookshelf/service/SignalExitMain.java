@@ -1,6 +1,7 @@
 package org.bookshelf.service;
 
 import io.javalin.Javalin;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +9,15 @@ import java.util.Map;
 public final class SignalExitMain {
 
   private SignalExitMain() {}
+
+  /** Starts this program in a child JVM on the test class path, stdout and stderr merged. */
+  static Process launch() throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    return new ProcessBuilder(
+            java, "-cp", System.getProperty("java.class.path"), SignalExitMain.class.getName())
+        .redirectErrorStream(true)
+        .start();
+  }
 
   public static void main(String[] args) {
     CommonSettings settings = CommonSettings.from(new EnvConfig(Map.of()));

@@ -14,12 +14,7 @@ class SignalExitTest {
 
   @Test
   void sigterm_drains_closes_resources_and_exits_0() throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process process =
-        new ProcessBuilder(
-                java, "-cp", System.getProperty("java.class.path"), SignalExitMain.class.getName())
-            .redirectErrorStream(true)
-            .start();
+    Process process = SignalExitMain.launch();
     List<String> output = new ArrayList<>();
     try (BufferedReader reader =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
