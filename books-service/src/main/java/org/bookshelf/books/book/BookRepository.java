@@ -33,12 +33,8 @@ public final class BookRepository {
   }
 
   public Optional<Book> find(Isbn isbn) {
-    try (Connection c = connect();
-        PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM books WHERE isbn = ?")) {
-      s.setString(1, isbn.value());
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-      }
+    try (Connection c = connect()) {
+      return find(c, isbn);
     } catch (SQLException e) {
       throw translate("find", e);
     }
@@ -122,12 +118,12 @@ public final class BookRepository {
         s.setLong(6, expectedVersion);
       }
       if (s.executeUpdate() == 0) {
-        throw conflictOrMissing(isbn);
+        throw conflictOrMissing(c, isbn);
       }
+      return find(c, isbn).orElseThrow(() -> new BookNotFoundException(isbn));
     } catch (SQLException e) {
       throw translate("update", e);
     }
-    return find(isbn).orElseThrow(() -> new BookNotFoundException(isbn));
   }
 
   public void delete(Isbn isbn, Long expectedVersion) {
@@ -140,7 +136,7 @@ public final class BookRepository {
         s.setLong(2, expectedVersion);
       }
       if (s.executeUpdate() == 0) {
-        throw conflictOrMissing(isbn);
+        throw conflictOrMissing(c, isbn);
       }
     } catch (SQLException e) {
       throw translate("delete", e);
@@ -156,10 +152,22 @@ public final class BookRepository {
     }
   }
 
-  private RuntimeException conflictOrMissing(Isbn isbn) {
-    return find(isbn)
+  // Reuses the caller's connection: asking the pool for a second one while holding the first
+  // starves the pool when many writers lose at once (each holds one and waits for another).
+  private static RuntimeException conflictOrMissing(Connection c, Isbn isbn) throws SQLException {
+    return find(c, isbn)
         .<RuntimeException>map(current -> new StaleVersionException(isbn, current.version()))
         .orElseGet(() -> new BookNotFoundException(isbn));
+  }
+
+  private static Optional<Book> find(Connection c, Isbn isbn) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT " + COLUMNS + " FROM books WHERE isbn = ?")) {
+      s.setString(1, isbn.value());
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? Optional.of(map(rs)) : Optional.empty();
+      }
+    }
   }
 
   private Connection connect() {

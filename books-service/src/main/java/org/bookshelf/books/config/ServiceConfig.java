@@ -34,7 +34,8 @@ public record ServiceConfig(
         env.string("DB_URL", defaultUrl),
         env.string("DB_USER", "sa"),
         env.string("DB_PASSWORD", ""),
-        env.integer("DB_POOL_SIZE", 10, 1, 200),
+        // Flyway migrates on two connections, so a pool of one cannot start.
+        env.integer("DB_POOL_SIZE", 10, 2, 200),
         Duration.ofSeconds(env.integer("DB_CONNECTION_TIMEOUT_SECONDS", 5, 1, 300)),
         env.bool("SEED_SAMPLE_DATA", true),
         CommonSettings.from(env));

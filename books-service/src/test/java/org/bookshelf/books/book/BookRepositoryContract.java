@@ -3,6 +3,8 @@ package org.bookshelf.books.book;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
@@ -22,13 +24,14 @@ public abstract class BookRepositoryContract {
   private static final Instant T0 = Instant.parse("2026-01-01T10:00:00.123Z");
 
   protected BookRepository repository;
+  private DataSource dataSource;
 
   /** A migrated database with no rows; called before each test. */
   protected abstract DataSource emptyDatabase() throws Exception;
 
   @BeforeEach
   void setUp() throws Exception {
-    DataSource dataSource = emptyDatabase();
+    dataSource = emptyDatabase();
     Migrations.run(dataSource, false);
     try (var c = dataSource.getConnection(); var s = c.createStatement()) {
       s.executeUpdate("DELETE FROM books");
@@ -87,6 +90,30 @@ public abstract class BookRepositoryContract {
     assertThat(repository.update(A, null, new BookDraft("X", "Y", null), T0).version()).isEqualTo(2);
     assertThatThrownBy(() -> repository.update(B, 1L, new BookDraft("X", "Y", null), T0))
         .isInstanceOf(BookNotFoundException.class);
+  }
+
+  @Test
+  void losing_writes_need_no_second_connection() {
+    // A pool of one with the shortest wait: an operation that asked for a second connection while
+    // holding its first would time out. Under load that is pool starvation: many losing writers
+    // each hold one connection and wait for another, and the API answers 503 instead of 412.
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(dataSource);
+    config.setMaximumPoolSize(1);
+    config.setConnectionTimeout(250);
+    try (HikariDataSource onePooledConnection = new HikariDataSource(config)) {
+      BookRepository oneConnection = new BookRepository(onePooledConnection);
+      oneConnection.insert(A, new BookDraft("T", "A", null), T0);
+
+      assertThat(oneConnection.update(A, 1L, new BookDraft("T2", "A", null), T0).version())
+          .isEqualTo(2);
+      assertThatThrownBy(() -> oneConnection.update(A, 1L, new BookDraft("X", "Y", null), T0))
+          .isInstanceOf(StaleVersionException.class);
+      assertThatThrownBy(() -> oneConnection.delete(A, 1L))
+          .isInstanceOf(StaleVersionException.class);
+      assertThatThrownBy(() -> oneConnection.update(B, 1L, new BookDraft("X", "Y", null), T0))
+          .isInstanceOf(BookNotFoundException.class);
+    }
   }
 
   @Test

@@ -43,9 +43,9 @@ class ServiceConfigTest {
 
   @Test
   void bad_value_fails_naming_the_variable() {
-    assertThatThrownBy(() -> ServiceConfig.from(Map.of("DB_POOL_SIZE", "0")))
+    assertThatThrownBy(() -> ServiceConfig.from(Map.of("DB_POOL_SIZE", "1")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("DB_POOL_SIZE='0'");
+        .hasMessageContaining("DB_POOL_SIZE='1'");
     assertThatThrownBy(() -> ServiceConfig.from(Map.of("PORT", "http")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("PORT='http'");
