@@ -3,6 +3,7 @@ package org.bookshelf.books;
 import com.zaxxer.hikari.HikariDataSource;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.bookshelf.books.config.ServiceConfig;
 import org.bookshelf.books.db.DataSources;
@@ -44,7 +45,6 @@ public final class Main {
     LOG.info(
         "books-service ready on port {} ({} ms after JVM start)",
         app.port(),
-        System.currentTimeMillis()
-            - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
   }
 }

@@ -2,6 +2,7 @@ package org.bookshelf.web;
 
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import org.bookshelf.service.ConfigException;
 import org.bookshelf.service.GracefulShutdown;
@@ -30,6 +31,9 @@ public final class Main {
     Javalin app = WebApp.create(config, Bundle.onClasspath(), registry);
     SignalExit.install(new GracefulShutdown(app, List.<AutoCloseable>of(registry::close)));
     app.start(config.port());
-    LOG.info("books-web listening on port {}", app.port());
+    LOG.info(
+        "books-web ready on port {} ({} ms after JVM start)",
+        app.port(),
+        System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
   }
 }
