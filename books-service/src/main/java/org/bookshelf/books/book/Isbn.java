@@ -10,7 +10,7 @@ import java.util.Optional;
 public record Isbn(String value) {
 
   public Isbn {
-    if (value == null || !value.matches("\\d{13}") || !validIsbn13(value)) {
+    if (value == null || !isDigits(value, 13) || !validIsbn13(value)) {
       throw new IllegalArgumentException("not an ISBN-13: " + value);
     }
   }
@@ -21,14 +21,36 @@ public record Isbn(String value) {
       return Optional.empty();
     }
     String compact = text.strip().replace("-", "").replace(" ", "");
-    if (compact.matches("\\d{13}") && validIsbn13(compact)) {
+    if (isDigits(compact, 13) && validIsbn13(compact)) {
       return Optional.of(new Isbn(compact));
     }
-    if (compact.matches("\\d{9}[\\dXx]") && validIsbn10(compact)) {
+    if (compact.length() == 10
+        && isDigits(compact.substring(0, 9), 9)
+        && isDigitOrX(compact.charAt(9))
+        && validIsbn10(compact)) {
       String twelve = "978" + compact.substring(0, 9);
       return Optional.of(new Isbn(twelve + isbn13CheckDigit(twelve)));
     }
     return Optional.empty();
+  }
+
+  // A loop, not String.matches: that compiles a regex per call, and every book read from the
+  // database passes through the constructor.
+  private static boolean isDigits(String text, int length) {
+    if (text.length() != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isDigitOrX(char c) {
+    return (c >= '0' && c <= '9') || c == 'X' || c == 'x';
   }
 
   private static boolean validIsbn10(String digits) {

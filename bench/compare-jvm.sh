@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# A/B of two sets of JVM flags, or two builds, of books-service: both run side by side on CPU 0 (each on
+# its own fresh H2 database), get the same warm-up (POSTs, then the measured path), then short
+# wrk runs alternate A, B, A, B… The median JVM CPU µs per request of each and the RSS after
+# all of it are printed. Alternating cancels most of the drift of a shared machine.
+#   bench/compare-jvm.sh "FLAGS_A" "FLAGS_B" [PATH]      (PATH default /books/9781788395540)
+# Both get the image's flags first (override with BASE_FLAGS). Environment: ROUNDS (6),
+# CONNECTIONS (32), PORT_BASE (18600), JAR_A and JAR_B (default: the built jar for both; e.g.
+# JAR_A=/tmp/before.jar to measure a code change with the same flags "" "").
+set -euo pipefail
+
+[ $# -ge 2 ] || { sed -n '2,8p' "$0" >&2; exit 64; }
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=lib/measure.sh
+source "$ROOT/bench/lib/measure.sh"
+jar=$ROOT/books-service/target/books-service.jar
+jar_a=${JAR_A:-$jar} jar_b=${JAR_B:-$jar}
+for j in "$jar_a" "$jar_b"; do
+  [ -f "$j" ] || { echo "compare-jvm: $j missing (the build's: ./mvnw -q -pl books-service -am package -DskipTests)" >&2; exit 1; }
+done
+for tool in wrk curl java; do
+  command -v "$tool" >/dev/null || { echo "compare-jvm: $tool not found" >&2; exit 1; }
+done
+flags_a=$1 flags_b=$2 path=${3:-/books/9781788395540}
+base_flags=${BASE_FLAGS:--XX:MaxRAM=256m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -Xss512k}
+rounds=${ROUNDS:-6} connections=${CONNECTIONS:-32} base=${PORT_BASE:-18600}
+pin_server=() pin_load=()
+if [ "$(nproc)" -ge 2 ]; then pin_server=(taskset -c 0) pin_load=(taskset -c 1); fi
+
+work=$(mktemp -d /tmp/bookshelf-compare-jvm.XXXXXX)
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+start() { # name, port, flags, jar
+  # shellcheck disable=SC2086
+  PORT=$2 DATA_DIR=$work/$1 LOG_FORMAT=json "${pin_server[@]}" \
+    java $base_flags $3 -jar "$4" >"$work/$1.log" 2>&1 &
+  pids+=($!)
+  until curl -sf -o /dev/null "http://127.0.0.1:$2/health/ready"; do
+    kill -0 "${pids[-1]}" 2>/dev/null || { cat "$work/$1.log" >&2; exit 1; }
+    sleep 0.1
+  done
+}
+start a "$base" "$flags_a" "$jar_a"
+a_pid=${pids[-1]}
+start b "$((base + 1))" "$flags_b" "$jar_b"
+b_pid=${pids[-1]}
+
+for port in "$base" "$((base + 1))"; do
+  "${pin_load[@]}" wrk -t1 -c "$connections" -d10s -s "$ROOT/bench/wrk/post-books.lua" \
+    "http://127.0.0.1:$port/books" -- 1 >/dev/null
+  "${pin_load[@]}" wrk -t1 -c "$connections" -d10s "http://127.0.0.1:$port$path" >/dev/null
+done
+
+one() { # pid, port -> "µs/req req/s"
+  local t0 t1 requests rps _
+  t0=$(proc_ticks "$1")
+  "${pin_load[@]}" wrk -t1 -c "$connections" -d3s "http://127.0.0.1:$2$path" >"$work/wrk.txt"
+  t1=$(proc_ticks "$1")
+  read -r requests rps _ < <(parse_wrk "$work/wrk.txt")
+  echo "$(( (t1 - t0) * 1000000 / CLK_TCK / requests )) $rps"
+}
+a_us=() b_us=()
+for i in $(seq "$rounds"); do
+  read -r a a_rps < <(one "$a_pid" "$base")
+  read -r b b_rps < <(one "$b_pid" "$((base + 1))")
+  echo "round $i: A $a µs/req ($a_rps req/s)   B $b µs/req ($b_rps req/s)"
+  a_us+=("$a") b_us+=("$b")
+done
+echo
+echo "| | flags | JVM CPU µs/req (median of $rounds) | RSS after (peak) |"
+echo "| --- | --- | ---: | ---: |"
+echo "| A | \`${flags_a:-(none)}\` | $(median "${a_us[@]}") | $(( $(rss_kib "$a_pid") / 1024 )) MiB ($(( $(peak_rss_kib "$a_pid") / 1024 )) MiB) |"
+echo "| B | \`${flags_b:-(none)}\` | $(median "${b_us[@]}") | $(( $(rss_kib "$b_pid") / 1024 )) MiB ($(( $(peak_rss_kib "$b_pid") / 1024 )) MiB) |"
+echo
+echo "Base flags: \`$base_flags\`; path $path; $connections connections; A: $jar_a, B: $jar_b."
