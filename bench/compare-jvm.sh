@@ -9,7 +9,7 @@
 # JAR_A=/tmp/before.jar to measure a code change with the same flags "" "").
 set -euo pipefail
 
-[ $# -ge 2 ] || { sed -n '2,8p' "$0" >&2; exit 64; }
+[ $# -ge 2 ] || { sed -n '2,9p' "$0" >&2; exit 64; }
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=lib/measure.sh
 source "$ROOT/bench/lib/measure.sh"

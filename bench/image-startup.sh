@@ -86,7 +86,7 @@ start_ms() { # image, extra docker run args...
 rows=()
 for image in "${images[@]}"; do
   [ -n "$(docker image inspect -f '{{index .Config.Labels "org.bookshelf.app-cds"}}' "$image")" ] \
-    || fail "$image has no AppCDS archive (label org.bookshelf.app-cds); build it with ./mvnw package"
+    || fail "$image has no AppCDS archive (label org.bookshelf.app-cds): only the Java images have one; build them with ./mvnw package"
   with_wall=() with_jvm=() without_wall=() without_jvm=()
   start_ms "$image" >/dev/null # first start pays for page cache and image layers; not counted
   for _ in $(seq "$starts"); do
