@@ -22,7 +22,7 @@ for tool in wrk curl java; do
   command -v "$tool" >/dev/null || { echo "compare-jvm: $tool not found" >&2; exit 1; }
 done
 flags_a=$1 flags_b=$2 path=${3:-/books/9781788395540}
-base_flags=${BASE_FLAGS:--XX:MaxRAM=256m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -Xss512k}
+base_flags=${BASE_FLAGS:-"-XX:MaxRAM=256m $(image_jvm_flags "$ROOT")"}
 rounds=${ROUNDS:-6} connections=${CONNECTIONS:-32} base=${PORT_BASE:-18600}
 pin_server=() pin_load=()
 if [ "$(nproc)" -ge 2 ]; then pin_server=(taskset -c 0) pin_load=(taskset -c 1); fi

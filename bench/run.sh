@@ -77,7 +77,7 @@ if [ "$pin" = 1 ]; then
 fi
 
 # The image's JVM flags (parent pom, Jib), with MaxRAM standing in for a 256 MiB container limit.
-java_opts=${BENCH_JAVA_OPTS:--XX:MaxRAM=256m -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -Xss512k}
+java_opts=${BENCH_JAVA_OPTS:-"-XX:MaxRAM=256m $(image_jvm_flags "$ROOT")"}
 read -r -a java_flags <<<"$java_opts"
 
 service_jar=$ROOT/books-service/target/books-service.jar

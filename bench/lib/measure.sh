@@ -74,3 +74,9 @@ parse_wrk() { # report file
 median() { # numbers...
   printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : int((v[NR / 2] + v[NR / 2 + 1]) / 2) }'
 }
+
+# The Java images' JVM flags, read from the parent POM's Jib <jvmFlag>s (the one place they are
+# set), without the argfile the image adds for its AppCDS archive.
+image_jvm_flags() { # root dir
+  sed -n 's:^ *<jvmFlag>\(-[^<]*\)</jvmFlag>.*:\1:p' "$1/pom.xml" | tr '\n' ' ' | sed 's/ $//'
+}
