@@ -1,10 +1,11 @@
 package org.bookshelf.service;
 
-import static net.logstash.logback.argument.StructuredArguments.kv;
+import static net.logstash.logback.marker.Markers.append;
 
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.util.List;
+import net.logstash.logback.marker.LogstashMarker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -12,8 +13,8 @@ import org.slf4j.MDC;
 /**
  * One log line per request: method, route template, path, status, duration (and the gateway's
  * {@code X-Api-Client} when present); the request id comes with the MDC, as on every line of the
- * request. The values are structured arguments, so the text format shows {@code key=value} and
- * the JSON format has them as fields.
+ * request. The text format shows them as {@code key=value}; the JSON format also has each as a
+ * field.
  */
 public final class AccessLog implements RequestListener {
 
@@ -43,14 +44,33 @@ public final class AccessLog implements RequestListener {
 
   @Override
   public void finished(Context ctx, String route, double durationMs) {
+    if (!LOG.isInfoEnabled()) {
+      return;
+    }
+    String method = ctx.method().name();
+    String path = ctx.path();
+    int status = ctx.statusCode();
+    double duration = Math.round(durationMs * 10) / 10.0;
     String client = ctx.header("X-Api-Client");
-    LOG.info(
-        "{} {} {} {} {}{}",
-        kv("method", ctx.method().name()),
-        kv("route", route),
-        kv("path", ctx.path()),
-        kv("status", ctx.statusCode()),
-        kv("duration_ms", Math.round(durationMs * 10) / 10.0),
-        client == null ? "" : " " + kv("api_client", client));
+    // The text format prints the message; the JSON format also writes each marker as a field,
+    // api_client included (as an optional "{}" argument it reached the message only).
+    StringBuilder message =
+        new StringBuilder(128)
+            .append("method=").append(method)
+            .append(" route=").append(route)
+            .append(" path=").append(path)
+            .append(" status=").append(status)
+            .append(" duration_ms=").append(duration);
+    LogstashMarker fields =
+        append("method", method)
+            .and(append("route", route))
+            .and(append("path", path))
+            .and(append("status", status))
+            .and(append("duration_ms", duration));
+    if (client != null) {
+      message.append(" api_client=").append(client);
+      fields = fields.and(append("api_client", client));
+    }
+    LOG.info(fields, message.toString());
   }
 }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +44,23 @@ class AccessLogTest {
         .startsWith("method=GET route=/things/{id} path=/things/42 status=200 duration_ms=")
         .endsWith("api_client=web");
     assertThat(captured.list.get(0).getMDCPropertyMap()).containsEntry("request_id", "rid-1");
+  }
+
+  @Test
+  void the_json_line_has_each_value_as_a_field() throws Exception {
+    app.get("/things/7", "X-Request-ID", "rid-3", "X-Api-Client", "web");
+    messages();
+
+    Encoder<ILoggingEvent> json = LogEncoders.create(logger.getLoggerContext(), LogFormat.JSON);
+    JsonNode line = new ObjectMapper().readTree(json.encode(captured.list.get(0)));
+    assertThat(line.path("method").asText()).isEqualTo("GET");
+    assertThat(line.path("route").asText()).isEqualTo("/things/{id}");
+    assertThat(line.path("path").asText()).isEqualTo("/things/7");
+    assertThat(line.path("status").isInt()).isTrue();
+    assertThat(line.path("status").asInt()).isEqualTo(200);
+    assertThat(line.path("duration_ms").isNumber()).isTrue();
+    assertThat(line.path("api_client").asText()).isEqualTo("web");
+    assertThat(line.path("request_id").asText()).isEqualTo("rid-3");
   }
 
   @Test
