@@ -9,7 +9,6 @@ set -euf  # -f: the training paths hold "?", which must not glob
 
 cds_dir=$1
 paths=$2
-shift 2
 work=/tmp/cds-train
 port=18080
 mkdir -p "$work"
