@@ -53,22 +53,7 @@ for port in "$a_port" "$b_port"; do
   "${pin_load[@]}" wrk -t1 -c "$connections" -d5s "http://127.0.0.1:$port$path" >/dev/null
 done
 
-one() { # master pid, port -> "µs/req req/s"
-  local workers t0 t1 requests rps _
-  workers=$(nginx_workers "$1")
-  # shellcheck disable=SC2086
-  t0=$(ticks_of $workers)
-  "${pin_load[@]}" wrk -t1 -c "$connections" -d3s "http://127.0.0.1:$2$path" >"$work/wrk.txt"
-  # shellcheck disable=SC2086
-  t1=$(ticks_of $workers)
-  read -r requests rps _ < <(parse_wrk "$work/wrk.txt")
-  echo "$(( (t1 - t0) * 1000000 / CLK_TCK / requests )) $rps"
-}
-a_us=() b_us=()
-for i in $(seq "$rounds"); do
-  read -r a a_rps < <(one "$a_pid" "$a_port")
-  read -r b b_rps < <(one "$b_pid" "$b_port")
-  echo "round $i: A $a µs/req ($a_rps req/s)   B $b µs/req ($b_rps req/s)"
-  a_us+=("$a") b_us+=("$b")
-done
-echo "median nginx CPU per request: A $(median "${a_us[@]}") µs, B $(median "${b_us[@]}") µs ($path)"
+ab_rounds "$rounds" "$(nginx_workers "$a_pid")" "http://127.0.0.1:$a_port$path" \
+  "$(nginx_workers "$b_pid")" "http://127.0.0.1:$b_port$path" \
+  "${pin_load[@]}" wrk -t1 -c "$connections" -d3s
+echo "median nginx CPU per request: A $(median "${AB_A[@]}") µs, B $(median "${AB_B[@]}") µs ($path)"

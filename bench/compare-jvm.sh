@@ -58,25 +58,12 @@ for port in "$base" "$((base + 1))"; do
   "${pin_load[@]}" wrk -t1 -c "$connections" -d10s "http://127.0.0.1:$port$path" >/dev/null
 done
 
-one() { # pid, port -> "µs/req req/s"
-  local t0 t1 requests rps _
-  t0=$(proc_ticks "$1")
-  "${pin_load[@]}" wrk -t1 -c "$connections" -d3s "http://127.0.0.1:$2$path" >"$work/wrk.txt"
-  t1=$(proc_ticks "$1")
-  read -r requests rps _ < <(parse_wrk "$work/wrk.txt")
-  echo "$(( (t1 - t0) * 1000000 / CLK_TCK / requests )) $rps"
-}
-a_us=() b_us=()
-for i in $(seq "$rounds"); do
-  read -r a a_rps < <(one "$a_pid" "$base")
-  read -r b b_rps < <(one "$b_pid" "$((base + 1))")
-  echo "round $i: A $a µs/req ($a_rps req/s)   B $b µs/req ($b_rps req/s)"
-  a_us+=("$a") b_us+=("$b")
-done
+ab_rounds "$rounds" "$a_pid" "http://127.0.0.1:$base$path" "$b_pid" "http://127.0.0.1:$((base + 1))$path" \
+  "${pin_load[@]}" wrk -t1 -c "$connections" -d3s
 echo
 echo "| | flags | JVM CPU µs/req (median of $rounds) | RSS after (peak) |"
 echo "| --- | --- | ---: | ---: |"
-echo "| A | \`${flags_a:-(none)}\` | $(median "${a_us[@]}") | $(( $(rss_kib "$a_pid") / 1024 )) MiB ($(( $(peak_rss_kib "$a_pid") / 1024 )) MiB) |"
-echo "| B | \`${flags_b:-(none)}\` | $(median "${b_us[@]}") | $(( $(rss_kib "$b_pid") / 1024 )) MiB ($(( $(peak_rss_kib "$b_pid") / 1024 )) MiB) |"
+echo "| A | \`${flags_a:-(none)}\` | $(median "${AB_A[@]}") | $(( $(rss_kib "$a_pid") / 1024 )) MiB ($(( $(peak_rss_kib "$a_pid") / 1024 )) MiB) |"
+echo "| B | \`${flags_b:-(none)}\` | $(median "${AB_B[@]}") | $(( $(rss_kib "$b_pid") / 1024 )) MiB ($(( $(peak_rss_kib "$b_pid") / 1024 )) MiB) |"
 echo
 echo "Base flags: \`$base_flags\`; path $path; $connections connections; A: $jar_a, B: $jar_b."

@@ -1,4 +1,4 @@
-# Sourced by bench/run.sh: reading CPU time, memory and wrk results. No side effects.
+# Sourced by the bench scripts: reading CPU time, memory and wrk results, and A/B rounds.
 
 CLK_TCK=$(getconf CLK_TCK)
 
@@ -79,4 +79,33 @@ median() { # numbers...
 # set), without the argfile the image adds for its AppCDS archive.
 image_jvm_flags() { # root dir
   sed -n 's:^ *<jvmFlag>\(-[^<]*\)</jvmFlag>.*:\1:p' "$1/pom.xml" | tr '\n' ' ' | sed 's/ $//'
+}
+
+# CPU the given processes spent per request during one wrk run, and wrk's req/s.
+cpu_per_request() { # "pid ...", wrk command line... -> "µs/req req/s"
+  local pids=$1 report t0 t1 requests rps _
+  shift
+  report=$(mktemp)
+  # shellcheck disable=SC2086
+  t0=$(ticks_of $pids)
+  "$@" >"$report"
+  # shellcheck disable=SC2086
+  t1=$(ticks_of $pids)
+  read -r requests rps _ < <(parse_wrk "$report")
+  rm -f "$report"
+  echo "$(( (t1 - t0) * 1000000 / CLK_TCK / requests )) $rps"
+}
+
+# Alternating A/B rounds of cpu_per_request, a line per round; the µs of each round are left in
+# the arrays AB_A and AB_B. Alternating cancels most of the drift of a shared machine.
+ab_rounds() { # rounds, "pids A", URL A, "pids B", URL B, wrk command line without the URL...
+  local rounds=$1 pids_a=$2 url_a=$3 pids_b=$4 url_b=$5 i a a_rps b b_rps
+  shift 5
+  AB_A=() AB_B=()
+  for i in $(seq "$rounds"); do
+    read -r a a_rps < <(cpu_per_request "$pids_a" "$@" "$url_a")
+    read -r b b_rps < <(cpu_per_request "$pids_b" "$@" "$url_b")
+    echo "round $i: A $a µs/req ($a_rps req/s)   B $b µs/req ($b_rps req/s)"
+    AB_A+=("$a") AB_B+=("$b")
+  done
 }

@@ -11,7 +11,7 @@ import java.util.UUID;
 import org.bookshelf.system.support.GatewayClient;
 import org.bookshelf.system.support.SystemStack;
 import org.bookshelf.testsupport.RequiresDocker;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ReplicasOnPostgresIT {
 
   private static final int READS = 20;
-  private static SystemStack stack;
+  @AutoClose private static SystemStack stack;
   private static GatewayClient api;
 
   @BeforeAll
@@ -36,12 +36,6 @@ class ReplicasOnPostgresIT {
     api = stack.client();
   }
 
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   @Test
   @Order(1)

@@ -10,7 +10,7 @@ import java.util.Optional;
 public record Isbn(String value) {
 
   public Isbn {
-    if (value == null || !isDigits(value, 13) || !validIsbn13(value)) {
+    if (value == null || !isIsbn13(value)) {
       throw new IllegalArgumentException("not an ISBN-13: " + value);
     }
   }
@@ -21,11 +21,11 @@ public record Isbn(String value) {
       return Optional.empty();
     }
     String compact = text.strip().replace("-", "").replace(" ", "");
-    if (isDigits(compact, 13) && validIsbn13(compact)) {
+    if (isIsbn13(compact)) {
       return Optional.of(new Isbn(compact));
     }
     if (compact.length() == 10
-        && isDigits(compact.substring(0, 9), 9)
+        && digitsUpTo(compact, 9)
         && isDigitOrX(compact.charAt(9))
         && validIsbn10(compact)) {
       String twelve = "978" + compact.substring(0, 9);
@@ -34,13 +34,14 @@ public record Isbn(String value) {
     return Optional.empty();
   }
 
+  private static boolean isIsbn13(String text) {
+    return text.length() == 13 && digitsUpTo(text, 13) && validIsbn13(text);
+  }
+
   // A loop, not String.matches: that compiles a regex per call, and every book read from the
   // database passes through the constructor.
-  private static boolean isDigits(String text, int length) {
-    if (text.length() != length) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
+  private static boolean digitsUpTo(String text, int end) {
+    for (int i = 0; i < end; i++) {
       char c = text.charAt(i);
       if (c < '0' || c > '9') {
         return false;

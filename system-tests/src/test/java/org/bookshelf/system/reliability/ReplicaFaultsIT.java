@@ -17,7 +17,7 @@ import org.bookshelf.system.support.LoadReport;
 import org.bookshelf.system.support.ServiceMetrics;
 import org.bookshelf.system.support.SystemStack;
 import org.bookshelf.testsupport.RequiresDocker;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -47,20 +47,13 @@ class ReplicaFaultsIT {
   private static final int MAX_REQUESTS = 6000;
   private static final Duration MAX_LOAD = Duration.ofSeconds(150);
 
-  private static SystemStack stack;
+  @AutoClose private static SystemStack stack;
   private static GatewayClient api;
 
   @BeforeAll
   static void start() {
     stack = SystemStack.startOnPostgres(2, HIGH_LIMITS);
     api = stack.client();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      stack.close();
-    }
   }
 
   @BeforeEach
@@ -73,27 +66,23 @@ class ReplicaFaultsIT {
   @Test
   @Order(1)
   void rolling_restart_of_both_replicas_under_load_fails_no_request_and_loses_no_write() {
-    String marker = marker("rolling");
-    ApiLoad load = ApiLoad.start(api, marker, Isbns::next, SEEDED, THREADS, WRITE_EVERY, MAX_REQUESTS, MAX_LOAD);
-    pause(Duration.ofSeconds(2));
-
-    long fault = System.nanoTime();
-    for (int n = 1; n <= 2; n++) {
-      long replacing = System.nanoTime();
-      stack.replaceReplica(n);
-      awaitServing(n);
-      System.out.printf("[reliability] rolling restart: %s replaced and serving through the gateway after %.1f s%n",
-          SystemStack.replicaName(n), (System.nanoTime() - replacing) / 1e9);
-    }
-    pause(Duration.ofSeconds(2));
-    boolean stillLoaded = load.running();
-    LoadReport report = load.stop();
-    System.out.println(report.summary("rolling restart", fault));
+    FaultRun run =
+        underLoad("rolling", "rolling restart", () -> {
+          for (int n = 1; n <= 2; n++) {
+            long replacing = System.nanoTime();
+            stack.replaceReplica(n);
+            awaitServing(n);
+            System.out.printf("[reliability] rolling restart: %s replaced and serving through the gateway after %.1f s%n",
+                SystemStack.replicaName(n), (System.nanoTime() - replacing) / 1e9);
+          }
+          pause(Duration.ofSeconds(2));
+        });
+    LoadReport report = run.report();
     printGatewayErrors();
 
-    assertThat(stillLoaded).as("the load outlasted the restarts (raise its bounds otherwise)").isTrue();
+    assertThat(run.outlastedFault()).as("the load outlasted the restarts (raise its bounds otherwise)").isTrue();
     assertThat(report.failures()).as("failed requests").isEmpty();
-    assertThat(BookListing.books(api, marker).keySet())
+    assertThat(BookListing.books(api, run.marker()).keySet())
         .as("stored books of this run = acknowledged POSTs")
         .containsExactlyInAnyOrderElementsOf(report.acknowledged());
   }
@@ -101,75 +90,86 @@ class ReplicaFaultsIT {
   @Test
   @Order(2)
   void killed_replica_under_load_keeps_gets_succeeding_and_applies_no_post_twice() {
-    String marker = marker("crash");
-    ApiLoad load = ApiLoad.start(api, marker, Isbns::next, SEEDED, THREADS, WRITE_EVERY, MAX_REQUESTS, MAX_LOAD);
-    pause(Duration.ofSeconds(2));
-
-    long fault = System.nanoTime();
-    stack.killReplica(2);
-    pause(Duration.ofSeconds(8)); // one replica left: the gateway must notice and route around
-    boolean stillLoaded = load.running();
-    LoadReport report = load.stop();
-    System.out.println(report.summary("SIGKILL of a replica", fault));
+    FaultRun run =
+        underLoad("crash", "SIGKILL of a replica", () -> {
+          stack.killReplica(2);
+          pause(Duration.ofSeconds(8)); // one replica left: the gateway must notice and route around
+        });
+    LoadReport report = run.report();
     printGatewayErrors();
 
-    Map<String, ?> stored = BookListing.books(api, marker); // throws if an ISBN were listed twice
+    Map<String, ?> stored = BookListing.books(api, run.marker()); // throws if an ISBN were listed twice
     Set<String> unknownStored = new HashSet<>(report.unknown());
     unknownStored.retainAll(stored.keySet());
     System.out.printf("[reliability] SIGKILL: %d POSTs acknowledged, %d without an answer or 5xx (%d of them stored once, %d absent)%n",
         report.acknowledged().size(), report.unknown().size(), unknownStored.size(), report.unknown().size() - unknownStored.size());
     stack.replaceReplica(2); // the next test starts with two replicas again
 
-    assertThat(stillLoaded).as("the load outlasted the fault (raise its bounds otherwise)").isTrue();
+    assertThat(run.outlastedFault()).as("the load outlasted the fault (raise its bounds otherwise)").isTrue();
     assertThat(report.failures("GET")).as("failed GETs (the gateway retries them on the other replica)").isEmpty();
     assertThat(report.refusedPosts()).as("POSTs of fresh ISBNs refused (a 409 would be a replayed write)").isEmpty();
-    assertThat(stored.keySet()).as("every acknowledged POST is stored").containsAll(report.acknowledged());
-    Set<String> unexplained = new HashSet<>(stored.keySet());
-    unexplained.removeAll(report.acknowledged());
-    unexplained.removeAll(report.unknown());
-    assertThat(unexplained).as("stored books that no POST of this run could have written").isEmpty();
+    assertStoredBooksMatch(stored, report);
   }
 
   @Test
   @Order(3)
   void database_restart_under_load_drops_readiness_recovers_within_10_s_and_loses_no_acknowledged_write() {
-    String marker = marker("db-restart");
-    ApiLoad load = ApiLoad.start(api, marker, Isbns::next, SEEDED, THREADS, WRITE_EVERY, MAX_REQUESTS, MAX_LOAD);
-    pause(Duration.ofSeconds(2));
+    FaultRun run = underLoad("db-restart", "PostgreSQL restart", () -> {
+      long stopped = System.nanoTime();
+      stack.stopPostgres();
+      for (int n = 1; n <= stack.replicas(); n++) {
+        int replica = n;
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+            .untilAsserted(() -> assertThat(readiness(replica)).as("readiness of %s with the database down", SystemStack.replicaName(replica)).isEqualTo(503));
+      }
+      System.out.printf("[reliability] database restart: readiness of both replicas down %.1f s after PostgreSQL stopped%n", (System.nanoTime() - stopped) / 1e9);
+      pause(Duration.ofSeconds(2));
 
-    long fault = System.nanoTime();
-    stack.stopPostgres();
-    for (int n = 1; n <= stack.replicas(); n++) {
-      int replica = n;
-      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-          .untilAsserted(() -> assertThat(readiness(replica)).as("readiness of %s with the database down", SystemStack.replicaName(replica)).isEqualTo(503));
-    }
-    System.out.printf("[reliability] database restart: readiness of both replicas down %.1f s after PostgreSQL stopped%n", (System.nanoTime() - fault) / 1e9);
-    pause(Duration.ofSeconds(2));
+      stack.startPostgres();
+      await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(ReplicaFaultsIT::postgresAcceptsConnections);
+      long databaseBack = System.nanoTime();
+      // The recovery bound: the service answers again within 10 s of the database being back.
+      await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+          .untilAsserted(
+              () -> {
+                for (int n = 1; n <= stack.replicas(); n++) {
+                  assertThat(readiness(n)).as("readiness of %s", SystemStack.replicaName(n)).isEqualTo(200);
+                }
+                assertThat(api.get("/books/" + SEEDED).statusCode()).isEqualTo(200);
+              });
+      System.out.printf("[reliability] database restart: service ready and answering %.1f s after PostgreSQL accepted connections again%n",
+          (System.nanoTime() - databaseBack) / 1e9);
+      pause(Duration.ofSeconds(3));
+    });
+    LoadReport report = run.report();
 
-    stack.startPostgres();
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(ReplicaFaultsIT::postgresAcceptsConnections);
-    long databaseBack = System.nanoTime();
-    // The recovery bound: the service answers again within 10 s of the database being back.
-    await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-        .untilAsserted(
-            () -> {
-              for (int n = 1; n <= stack.replicas(); n++) {
-                assertThat(readiness(n)).as("readiness of %s", SystemStack.replicaName(n)).isEqualTo(200);
-              }
-              assertThat(api.get("/books/" + SEEDED).statusCode()).isEqualTo(200);
-            });
-    double recovery = (System.nanoTime() - databaseBack) / 1e9;
-    pause(Duration.ofSeconds(3));
-    boolean stillLoaded = load.running();
-    LoadReport report = load.stop();
-    System.out.println(report.summary("PostgreSQL restart", fault));
-    System.out.printf("[reliability] database restart: service ready and answering %.1f s after PostgreSQL accepted connections again%n", recovery);
-
-    assertThat(stillLoaded).as("the load outlasted the restart (raise its bounds otherwise)").isTrue();
+    assertThat(run.outlastedFault()).as("the load outlasted the restart (raise its bounds otherwise)").isTrue();
     assertThat(report.failures().stream().filter(o -> o.status() != 503 && o.status() != 502))
         .as("failures other than the gateway's or the service's 502/503 while the database was down").isEmpty();
-    Map<String, ?> stored = BookListing.books(api, marker);
+    assertStoredBooksMatch(BookListing.books(api, run.marker()), report);
+  }
+
+  /** What a load run with a fault in it left behind. */
+  private record FaultRun(String marker, boolean outlastedFault, LoadReport report) {}
+
+  /**
+   * Steady load through the gateway (GETs and POSTs of books marked for this run), the fault two
+   * seconds into it, then the load stopped and its summary printed.
+   */
+  private static FaultRun underLoad(String test, String label, Runnable fault) {
+    String marker = marker(test);
+    ApiLoad load = ApiLoad.start(api, marker, Isbns::next, SEEDED, THREADS, WRITE_EVERY, MAX_REQUESTS, MAX_LOAD);
+    pause(Duration.ofSeconds(2));
+    long faultAt = System.nanoTime();
+    fault.run();
+    boolean outlasted = load.running();
+    LoadReport report = load.stop();
+    System.out.println(report.summary(label, faultAt));
+    return new FaultRun(marker, outlasted, report);
+  }
+
+  /** Every acknowledged POST is stored, and nothing is stored that no POST of the run could write. */
+  private static void assertStoredBooksMatch(Map<String, ?> stored, LoadReport report) {
     assertThat(stored.keySet()).as("every acknowledged POST is stored").containsAll(report.acknowledged());
     Set<String> unexplained = new HashSet<>(stored.keySet());
     unexplained.removeAll(report.acknowledged());

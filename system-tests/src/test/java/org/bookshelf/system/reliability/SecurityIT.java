@@ -16,7 +16,7 @@ import org.bookshelf.system.support.GatewayClient;
 import org.bookshelf.system.support.ServiceMetrics;
 import org.bookshelf.system.support.SystemStack;
 import org.bookshelf.testsupport.RequiresDocker;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -41,7 +41,7 @@ class SecurityIT {
   private static final List<String> HEADERS =
       List.of("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy", "Permissions-Policy");
 
-  private static SystemStack stack;
+  @AutoClose private static SystemStack stack;
   private static GatewayClient api;
 
   @BeforeAll
@@ -50,12 +50,6 @@ class SecurityIT {
     api = stack.client();
   }
 
-  @AfterAll
-  static void stop() {
-    if (stack != null) {
-      stack.close();
-    }
-  }
 
   @Test
   @Order(1)
