@@ -15,8 +15,13 @@ public final class Isbns {
 
   /** The same from a given generator, so a seeded test reproduces its ISBNs. */
   public static String next(Random random) {
-    StringBuilder digits = new StringBuilder("9798");
-    for (int i = 0; i < 8; i++) {
+    return withRandomDigits("9798", random);
+  }
+
+  /** {@code prefix} filled up to 12 random digits, then the ISBN-13 check digit. */
+  public static String withRandomDigits(String prefix, Random random) {
+    StringBuilder digits = new StringBuilder(prefix);
+    while (digits.length() < 12) {
       digits.append(random.nextInt(10));
     }
     int sum = 0;

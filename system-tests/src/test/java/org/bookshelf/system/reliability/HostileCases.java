@@ -313,15 +313,7 @@ final class HostileCases {
   }
 
   private String isbn978() {
-    StringBuilder digits = new StringBuilder("978");
-    for (int i = 0; i < 9; i++) {
-      digits.append(random.nextInt(10));
-    }
-    int sum = 0;
-    for (int i = 0; i < 12; i++) {
-      sum += (digits.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
-    }
-    return digits.append((10 - sum % 10) % 10).toString();
+    return Isbns.withRandomDigits("978", random);
   }
 
   /** The ISBN-10 of a 978 ISBN-13, hyphenated or spaced, with a lower-case x sometimes. */
