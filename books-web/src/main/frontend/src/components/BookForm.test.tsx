@@ -20,20 +20,43 @@ test('adding_a_book_posts_it_and_opens_its_page', async () => {
 });
 
 test('server_field_errors_appear_next_to_their_fields', async () => {
-  installFakeApi([]);
+  const api = installFakeApi([]);
+  api.failNext('POST', '/books', {
+    type: 'https://bookshelf.example/problems/validation',
+    title: 'Validation failed',
+    status: 400,
+    detail: '1 field is invalid.',
+    instance: '/books',
+    errors: [{ field: 'isbn', message: 'the server says no' }],
+  });
   const { user } = renderApp('/new', { signedIn: true });
 
-  await user.type(screen.getByLabelText('ISBN'), '123');
+  await user.type(screen.getByLabelText('ISBN'), '9781617294945');
   await user.type(screen.getByLabelText('Title'), 'A title');
   await user.type(screen.getByLabelText('Author'), 'An author');
   await user.click(screen.getByRole('button', { name: 'Add book' }));
 
   const isbn = screen.getByLabelText('ISBN');
   await expect.poll(() => isbn.getAttribute('aria-invalid')).toBe('true');
-  expect(isbn).toHaveAccessibleDescription('is not a valid ISBN');
+  expect(isbn).toHaveAccessibleDescription('the server says no');
   expect(isbn).toHaveFocus();
   expect(screen.getByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
   expect(screen.getByLabelText('Title')).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('an_isbn_with_a_wrong_check_digit_is_refused_by_the_api_at_the_isbn_field', async () => {
+  const api = installFakeApi([]);
+  const { user } = renderApp('/new', { signedIn: true });
+
+  await user.type(screen.getByLabelText('ISBN'), '9781617294946');
+  await user.type(screen.getByLabelText('Title'), 'A title');
+  await user.type(screen.getByLabelText('Author'), 'An author');
+  await user.click(screen.getByRole('button', { name: 'Add book' }));
+
+  const isbn = screen.getByLabelText('ISBN');
+  await expect.poll(() => isbn.getAttribute('aria-invalid')).toBe('true');
+  expect(screen.getByLabelText('Title')).not.toHaveAttribute('aria-invalid', 'true');
+  expect(api.books.size).toBe(0);
 });
 
 test('missing_required_fields_are_flagged_before_anything_is_sent', async () => {
@@ -58,7 +81,13 @@ test('the_add_page_tells_signed_out_users_to_sign_in', () => {
 
 test('a_taken_isbn_is_reported_at_the_isbn_field', async () => {
   const api = installFakeApi([]);
-  api.failNext('POST', '/books', 409, { title: 'Conflict', status: 409, detail: 'A book with ISBN 9781617294945 already exists.' });
+  api.failNext('POST', '/books', {
+    type: 'https://bookshelf.example/problems/conflict',
+    title: 'Conflict',
+    status: 409,
+    detail: 'That ISBN is taken.',
+    instance: '/books',
+  });
   const { user } = renderApp('/new', { signedIn: true });
 
   await user.type(screen.getByLabelText('ISBN'), '9781617294945');
@@ -68,5 +97,5 @@ test('a_taken_isbn_is_reported_at_the_isbn_field', async () => {
 
   const isbn = screen.getByLabelText('ISBN');
   await expect.poll(() => isbn.getAttribute('aria-invalid')).toBe('true');
-  expect(isbn).toHaveAccessibleDescription('A book with ISBN 9781617294945 already exists.');
+  expect(isbn).toHaveAccessibleDescription('That ISBN is taken.');
 });
