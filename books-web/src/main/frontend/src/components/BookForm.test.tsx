@@ -2,6 +2,15 @@ import { screen } from '@testing-library/react';
 import { book, installFakeApi } from '../test/fakeApi';
 import { renderApp } from '../test/renderApp';
 
+type User = ReturnType<typeof renderApp>['user'];
+
+async function addBook(user: User, isbn: string, title: string, author: string) {
+  await user.type(screen.getByLabelText('ISBN'), isbn);
+  await user.type(screen.getByLabelText('Title'), title);
+  await user.type(screen.getByLabelText('Author'), author);
+  await user.click(screen.getByRole('button', { name: 'Add book' }));
+}
+
 test('adding_a_book_posts_it_and_opens_its_page', async () => {
   const api = installFakeApi([]);
   const { user } = renderApp('/new', { signedIn: true });
@@ -31,10 +40,7 @@ test('server_field_errors_appear_next_to_their_fields', async () => {
   });
   const { user } = renderApp('/new', { signedIn: true });
 
-  await user.type(screen.getByLabelText('ISBN'), '9781617294945');
-  await user.type(screen.getByLabelText('Title'), 'A title');
-  await user.type(screen.getByLabelText('Author'), 'An author');
-  await user.click(screen.getByRole('button', { name: 'Add book' }));
+  await addBook(user, '9781617294945', 'A title', 'An author');
 
   const isbn = screen.getByLabelText('ISBN');
   await expect.poll(() => isbn.getAttribute('aria-invalid')).toBe('true');
@@ -48,10 +54,7 @@ test('an_isbn_with_a_wrong_check_digit_is_refused_by_the_api_at_the_isbn_field',
   const api = installFakeApi([]);
   const { user } = renderApp('/new', { signedIn: true });
 
-  await user.type(screen.getByLabelText('ISBN'), '9781617294946');
-  await user.type(screen.getByLabelText('Title'), 'A title');
-  await user.type(screen.getByLabelText('Author'), 'An author');
-  await user.click(screen.getByRole('button', { name: 'Add book' }));
+  await addBook(user, '9781617294946', 'A title', 'An author');
 
   const isbn = screen.getByLabelText('ISBN');
   await expect.poll(() => isbn.getAttribute('aria-invalid')).toBe('true');
@@ -90,10 +93,7 @@ test('a_taken_isbn_is_reported_at_the_isbn_field', async () => {
   });
   const { user } = renderApp('/new', { signedIn: true });
 
-  await user.type(screen.getByLabelText('ISBN'), '9781617294945');
-  await user.type(screen.getByLabelText('Title'), 'Microservices Patterns');
-  await user.type(screen.getByLabelText('Author'), 'Chris Richardson');
-  await user.click(screen.getByRole('button', { name: 'Add book' }));
+  await addBook(user, '9781617294945', 'Microservices Patterns', 'Chris Richardson');
 
   const isbn = screen.getByLabelText('ISBN');
   await expect.poll(() => isbn.getAttribute('aria-invalid')).toBe('true');
