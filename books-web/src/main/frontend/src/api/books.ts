@@ -1,22 +1,13 @@
+import type { components } from './openapi';
 import { type Problem, NetworkError, errorFor } from './errors';
 
-/** A book as the API returns it. The ISBN is always the normalised ISBN-13. */
-export interface Book {
-  isbn: string;
-  title: string;
-  author: string;
-  publicationYear?: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A book as the API returns it (openapi.json). The ISBN is always the normalised ISBN-13. */
+export type Book = components['schemas']['Book'];
 
-/** What a user edits. `isbn` is only sent when creating. */
-export interface BookInput {
+/** What a user edits: the API's NewBook; `isbn` is only sent when creating, an unknown year is left out. */
+export type BookInput = Omit<components['schemas']['NewBook'], 'isbn' | 'createdAt' | 'updatedAt'> & {
   isbn?: string;
-  title: string;
-  author: string;
-  publicationYear?: number | null;
-}
+};
 
 export interface BookPage {
   books: Book[];

@@ -1,17 +1,18 @@
-/** One invalid field, as listed in a problem+json `errors` array. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+import type { components } from './openapi';
 
-/** RFC 9457 problem details as books-service and the gateway send them. */
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  errors?: FieldError[];
-}
+type ApiProblem = components['schemas']['Problem'];
+
+/** The problem `type` URIs books-service documents (openapi.json), e.g. …/problems/conflict. */
+export type ProblemType = ApiProblem['type'];
+
+/** One invalid field, as listed in a problem+json `errors` array. */
+export type FieldError = NonNullable<ApiProblem['errors']>[number];
+
+/**
+ * RFC 9457 problem details as a client may receive them: the API's shape, every member optional,
+ * because the gateway answers some errors itself and a broken body still leaves the status.
+ */
+export type Problem = Partial<Omit<ApiProblem, 'type'>> & { type?: string };
 
 /** An HTTP error answer from the API. */
 export class ApiError extends Error {
@@ -30,29 +31,29 @@ export class ApiError extends Error {
   }
 }
 
-/** 400/422: the request body broke a rule; `fieldErrors` says where. */
-export class ValidationError extends ApiError {
-  override name = 'ValidationError';
+/** validation: the book or a query parameter broke a rule; `fieldErrors` says which. */
+export class InvalidInputError extends ApiError {
+  override name = 'InvalidInputError';
 }
 
-/** 404: the book does not exist (any more). */
-export class NotFoundError extends ApiError {
-  override name = 'NotFoundError';
+/** not-found: no book with this ISBN (any more). */
+export class BookNotFoundError extends ApiError {
+  override name = 'BookNotFoundError';
 }
 
-/** 412: someone else changed the book since it was loaded. */
-export class ConflictError extends ApiError {
-  override name = 'ConflictError';
+/** precondition-failed: someone else changed the book since it was loaded (stale ETag). */
+export class StaleVersionError extends ApiError {
+  override name = 'StaleVersionError';
 }
 
-/** 409: the book already exists (e.g. a POST with a taken ISBN). */
-export class DuplicateError extends ApiError {
-  override name = 'DuplicateError';
+/** conflict: a book with this ISBN already exists. */
+export class DuplicateIsbnError extends ApiError {
+  override name = 'DuplicateIsbnError';
 }
 
-/** 401/403: the write needs a valid API key. */
-export class AuthError extends ApiError {
-  override name = 'AuthError';
+/** 401/403 from the gateway: the write needs a valid API key. */
+export class ApiKeyRejectedError extends ApiError {
+  override name = 'ApiKeyRejectedError';
 }
 
 /** The server could not be reached at all. */
@@ -63,21 +64,21 @@ export class NetworkError extends Error {
   }
 }
 
+/** The API's own problem types the app acts on; the compiler checks each against openapi.json. */
+const ERROR_FOR_TYPE = {
+  'https://bookshelf.example/problems/validation': InvalidInputError,
+  'https://bookshelf.example/problems/not-found': BookNotFoundError,
+  'https://bookshelf.example/problems/precondition-failed': StaleVersionError,
+  'https://bookshelf.example/problems/conflict': DuplicateIsbnError,
+} as const satisfies Partial<Record<ProblemType, typeof ApiError>>;
+
+function isKnownType(type: string | undefined): type is keyof typeof ERROR_FOR_TYPE {
+  return type !== undefined && Object.hasOwn(ERROR_FOR_TYPE, type);
+}
+
+/** The problem's `type` decides; the status only for answers the gateway makes itself. */
 export function errorFor(status: number, problem: Problem): ApiError {
-  switch (status) {
-    case 400:
-    case 422:
-      return new ValidationError(status, problem);
-    case 401:
-    case 403:
-      return new AuthError(status, problem);
-    case 404:
-      return new NotFoundError(status, problem);
-    case 409:
-      return new DuplicateError(status, problem);
-    case 412:
-      return new ConflictError(status, problem);
-    default:
-      return new ApiError(status, problem);
-  }
+  if (isKnownType(problem.type)) return new ERROR_FOR_TYPE[problem.type](status, problem);
+  if (status === 401 || status === 403) return new ApiKeyRejectedError(status, problem);
+  return new ApiError(status, problem);
 }

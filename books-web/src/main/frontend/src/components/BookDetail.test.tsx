@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { book, installFakeApi } from '../test/fakeApi';
+import { book, etagOf, installFakeApi } from '../test/fakeApi';
 import { renderApp } from '../test/renderApp';
 
 const NODE = book('9781788395540', 'Learning Node.js Development', 'Andrew Mead', 2018);
@@ -36,7 +36,7 @@ test('confirmed_delete_sends_if_match_and_returns_to_the_list_with_a_notice', as
 
   expect(await screen.findByText(`Deleted “${NODE.title}”.`)).toBeInTheDocument();
   expect(window.location.pathname).toBe('/');
-  expect(api.calls.find((c) => c.method === 'DELETE')?.headers['if-match']).toBe(`"${NODE.isbn}-1"`);
+  expect(api.calls.find((c) => c.method === 'DELETE')?.headers['if-match']).toBe(etagOf(1));
   expect(api.books.size).toBe(0);
 });
 
@@ -44,7 +44,7 @@ test('deleting_a_book_changed_elsewhere_shows_a_conflict', async () => {
   const api = installFakeApi([NODE]);
   const { user } = renderApp(`/book/${NODE.isbn}`, { signedIn: true });
   await user.click(await screen.findByRole('button', { name: 'Delete' }));
-  api.books.set(NODE.isbn, { ...NODE, version: 2 });
+  api.changeElsewhere(NODE.isbn, {});
 
   await user.click(screen.getByRole('button', { name: 'Yes, delete' }));
 
@@ -54,7 +54,7 @@ test('deleting_a_book_changed_elsewhere_shows_a_conflict', async () => {
 
 test('an_unknown_isbn_shows_not_found', async () => {
   installFakeApi([]);
-  renderApp('/book/9780000000000');
+  renderApp('/book/9780000000002');
 
   expect(await screen.findByRole('heading', { name: 'Book not found' })).toBeInTheDocument();
 });

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { ConflictError, NotFoundError } from '../api/errors';
+import { StaleVersionError, BookNotFoundError } from '../api/errors';
 import { useBook } from '../hooks/useBook';
 import { useBookActions } from '../hooks/useBookActions';
 import { Link, navigate } from '../router';
@@ -16,7 +16,7 @@ export function BookDetail({ isbn }: { isbn: string }) {
   const [deleteError, setDeleteError] = useState<Error | null>(null);
 
   if (loading && !book) return <p role="status">Loading book…</p>;
-  if (error instanceof NotFoundError) return <MissingBook isbn={isbn} />;
+  if (error instanceof BookNotFoundError) return <MissingBook isbn={isbn} />;
   if (error || !book) return <ErrorMessage error={error ?? new Error('no book')} what="load the book" />;
 
   async function confirmDelete() {
@@ -48,7 +48,7 @@ export function BookDetail({ isbn }: { isbn: string }) {
           <time dateTime={book.updatedAt}>{new Date(book.updatedAt).toLocaleString()}</time>
         </dd>
       </dl>
-      {deleteError instanceof ConflictError ? (
+      {deleteError instanceof StaleVersionError ? (
         <div className="message error" role="alert">
           <p>Someone else changed this book after you opened it, so it was not deleted. Reload to see the latest version.</p>
           <button type="button" className="button" onClick={() => { setDeleteError(null); reload(); }}>

@@ -2,6 +2,15 @@ import { screen } from '@testing-library/react';
 import { book, installFakeApi } from '../test/fakeApi';
 import { renderApp } from '../test/renderApp';
 
+type User = ReturnType<typeof renderApp>['user'];
+
+async function addBook(user: User, isbn: string, title: string, author: string) {
+  await user.type(screen.getByLabelText('ISBN'), isbn);
+  await user.type(screen.getByLabelText('Title'), title);
+  await user.type(screen.getByLabelText('Author'), author);
+  await user.click(screen.getByRole('button', { name: 'Add book' }));
+}
+
 test('adding_a_book_posts_it_and_opens_its_page', async () => {
   const api = installFakeApi([]);
   const { user } = renderApp('/new', { signedIn: true });
@@ -20,20 +29,37 @@ test('adding_a_book_posts_it_and_opens_its_page', async () => {
 });
 
 test('server_field_errors_appear_next_to_their_fields', async () => {
-  installFakeApi([]);
+  const api = installFakeApi([]);
+  api.failNext('POST', '/books', {
+    type: 'https://bookshelf.example/problems/validation',
+    title: 'Validation failed',
+    status: 400,
+    detail: '1 field is invalid.',
+    instance: '/books',
+    errors: [{ field: 'isbn', message: 'the server says no' }],
+  });
   const { user } = renderApp('/new', { signedIn: true });
 
-  await user.type(screen.getByLabelText('ISBN'), '123');
-  await user.type(screen.getByLabelText('Title'), 'A title');
-  await user.type(screen.getByLabelText('Author'), 'An author');
-  await user.click(screen.getByRole('button', { name: 'Add book' }));
+  await addBook(user, '9781617294945', 'A title', 'An author');
 
   const isbn = screen.getByLabelText('ISBN');
   await expect.poll(() => isbn.getAttribute('aria-invalid')).toBe('true');
-  expect(isbn).toHaveAccessibleDescription('is not a valid ISBN');
+  expect(isbn).toHaveAccessibleDescription('the server says no');
   expect(isbn).toHaveFocus();
   expect(screen.getByRole('alert')).toHaveTextContent('Please correct the highlighted fields.');
   expect(screen.getByLabelText('Title')).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('an_isbn_with_a_wrong_check_digit_is_refused_by_the_api_at_the_isbn_field', async () => {
+  const api = installFakeApi([]);
+  const { user } = renderApp('/new', { signedIn: true });
+
+  await addBook(user, '9781617294946', 'A title', 'An author');
+
+  const isbn = screen.getByLabelText('ISBN');
+  await expect.poll(() => isbn.getAttribute('aria-invalid')).toBe('true');
+  expect(screen.getByLabelText('Title')).not.toHaveAttribute('aria-invalid', 'true');
+  expect(api.books.size).toBe(0);
 });
 
 test('missing_required_fields_are_flagged_before_anything_is_sent', async () => {
@@ -58,15 +84,18 @@ test('the_add_page_tells_signed_out_users_to_sign_in', () => {
 
 test('a_taken_isbn_is_reported_at_the_isbn_field', async () => {
   const api = installFakeApi([]);
-  api.failNext('POST', '/books', 409, { title: 'Conflict', status: 409, detail: 'A book with ISBN 9781617294945 already exists.' });
+  api.failNext('POST', '/books', {
+    type: 'https://bookshelf.example/problems/conflict',
+    title: 'Conflict',
+    status: 409,
+    detail: 'That ISBN is taken.',
+    instance: '/books',
+  });
   const { user } = renderApp('/new', { signedIn: true });
 
-  await user.type(screen.getByLabelText('ISBN'), '9781617294945');
-  await user.type(screen.getByLabelText('Title'), 'Microservices Patterns');
-  await user.type(screen.getByLabelText('Author'), 'Chris Richardson');
-  await user.click(screen.getByRole('button', { name: 'Add book' }));
+  await addBook(user, '9781617294945', 'Microservices Patterns', 'Chris Richardson');
 
   const isbn = screen.getByLabelText('ISBN');
   await expect.poll(() => isbn.getAttribute('aria-invalid')).toBe('true');
-  expect(isbn).toHaveAccessibleDescription('A book with ISBN 9781617294945 already exists.');
+  expect(isbn).toHaveAccessibleDescription('That ISBN is taken.');
 });

@@ -1,6 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import type { BookInput } from '../api/books';
-import { ApiError, AuthError, ConflictError, DuplicateError, type FieldError } from '../api/errors';
+import {
+  ApiKeyRejectedError,
+  DuplicateIsbnError,
+  type FieldError,
+  InvalidInputError,
+  StaleVersionError,
+} from '../api/errors';
 
 export interface BookFormProps {
   initial?: BookInput;
@@ -50,7 +56,8 @@ function toInput(values: Values, withIsbn: boolean): BookInput {
     ...(withIsbn ? { isbn: values.isbn.trim() } : {}),
     title: values.title.trim(),
     author: values.author.trim(),
-    publicationYear: year ? Number(year) : null,
+    // Left out when unknown: PUT replaces the whole book, so an absent year clears it.
+    ...(year ? { publicationYear: Number(year) } : {}),
   };
 }
 
@@ -78,11 +85,11 @@ export function BookForm({ initial, withIsbn, submitLabel, onSubmit, onCancel, o
     try {
       await onSubmit(toInput(values, withIsbn));
     } catch (error) {
-      // A taken ISBN (409) belongs next to the ISBN field, like any other field error.
+      // A taken ISBN belongs next to the ISBN field, like any other field error.
       const fields =
-        error instanceof DuplicateError
+        error instanceof DuplicateIsbnError
           ? [{ field: 'isbn', message: error.message }]
-          : error instanceof ApiError
+          : error instanceof InvalidInputError
             ? error.fieldErrors
             : [];
       setFieldErrors(fields);
@@ -146,7 +153,7 @@ function FailureMessage({
   otherErrors: FieldError[];
   onReload?: (() => void) | undefined;
 }) {
-  if (error instanceof ConflictError) {
+  if (error instanceof StaleVersionError) {
     return (
       <div className="message error" role="alert">
         <p>
@@ -161,7 +168,7 @@ function FailureMessage({
       </div>
     );
   }
-  if (error instanceof AuthError) {
+  if (error instanceof ApiKeyRejectedError) {
     return (
       <p className="message error" role="alert">
         Your API key was not accepted, so nothing was saved. Sign in again, then save.
@@ -169,7 +176,7 @@ function FailureMessage({
     );
   }
   const title =
-    (error instanceof ApiError && error.fieldErrors.length > 0) || error instanceof DuplicateError
+    (error instanceof InvalidInputError && error.fieldErrors.length > 0) || error instanceof DuplicateIsbnError
       ? 'Please correct the highlighted fields.'
       : `Could not save: ${error.message}`;
   return (

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
-import { book, installFakeApi } from '../test/fakeApi';
+import { PAGE_SIZE } from '../api/books';
+import { book, installFakeApi, isbnFrom } from '../test/fakeApi';
 import { renderApp } from '../test/renderApp';
 
 const NODE = book('9781788395540', 'Learning Node.js Development', 'Andrew Mead', 2018);
@@ -49,15 +50,19 @@ test('search_without_matches_says_so', async () => {
 });
 
 test('show_more_follows_the_next_link_verbatim_and_appends', async () => {
-  const api = installFakeApi([NODE, MICRO], 1);
+  const books = Array.from({ length: PAGE_SIZE + 1 }, (_, i) =>
+    book(isbnFrom(`978000000${String(i).padStart(3, '0')}`), `Book ${i}`, 'An author'),
+  );
+  const api = installFakeApi(books);
   const { user } = renderApp('/');
   const list = await screen.findByRole('list', { name: 'Books' });
-  expect(within(list).getAllByRole('link')).toHaveLength(1);
+  expect(within(list).getAllByRole('link')).toHaveLength(PAGE_SIZE);
 
   await user.click(screen.getByRole('button', { name: 'Show more books' }));
 
-  await expect.poll(() => within(list).getAllByRole('link').length).toBe(2);
-  expect(api.calls.at(-1)?.url).toBe('/books?limit=20&offset=1');
+  await expect.poll(() => within(list).getAllByRole('link').length).toBe(PAGE_SIZE + 1);
+  // The API's cursor: the last ISBN of the page before.
+  expect(api.calls.at(-1)?.url).toBe(`/books?limit=${PAGE_SIZE}&after=${books[PAGE_SIZE - 1]!.isbn}`);
   expect(screen.queryByRole('button', { name: 'Show more books' })).not.toBeInTheDocument();
 });
 
@@ -72,7 +77,13 @@ test('signed_out_users_get_a_hint_instead_of_the_add_button', async () => {
 
 test('a_failed_load_shows_the_problem_detail', async () => {
   const api = installFakeApi([NODE]);
-  api.failNext('GET', '/books', 503, { title: 'Service Unavailable', status: 503, detail: 'The database is down.' });
+  api.failNext('GET', '/books', {
+    type: 'https://bookshelf.example/problems/service-unavailable',
+    title: 'Service unavailable',
+    status: 503,
+    detail: 'The database is down.',
+    instance: '/books',
+  });
   renderApp('/');
 
   expect(await screen.findByRole('alert')).toHaveTextContent('Could not load the books: The database is down.');

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../api/errors';
+import { BookNotFoundError } from '../api/errors';
 import { useAuth } from '../auth/AuthContext';
 import { useBook } from '../hooks/useBook';
 import { useBookActions } from '../hooks/useBookActions';
@@ -16,7 +16,7 @@ export function EditBook({ isbn }: { isbn: string }) {
   const { reason } = useAuth();
 
   if (loading && !book) return <p role="status">Loading book…</p>;
-  if (error instanceof NotFoundError) return <MissingBook isbn={isbn} />;
+  if (error instanceof BookNotFoundError) return <MissingBook isbn={isbn} />;
   if (error || !book) return <ErrorMessage error={error ?? new Error('no book')} what="load the book" />;
 
   return (

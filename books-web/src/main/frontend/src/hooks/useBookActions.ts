@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { type BookInput, type VersionedBook, createBook, deleteBook, updateBook } from '../api/books';
-import { AuthError } from '../api/errors';
+import { ApiKeyRejectedError } from '../api/errors';
 import { useAuth } from '../auth/AuthContext';
 
 export interface BookActions {
@@ -19,11 +19,11 @@ export function useBookActions(): BookActions {
 
   return useMemo(() => {
     async function withKey<T>(write: (key: string) => Promise<T>): Promise<T> {
-      if (!apiKey) throw new AuthError(401, { title: 'Sign in first', detail: REJECTED_KEY });
+      if (!apiKey) throw new ApiKeyRejectedError(401, { title: 'Sign in first', detail: REJECTED_KEY });
       try {
         return await write(apiKey);
       } catch (error) {
-        if (error instanceof AuthError) signOut(REJECTED_KEY);
+        if (error instanceof ApiKeyRejectedError) signOut(REJECTED_KEY);
         throw error;
       }
     }

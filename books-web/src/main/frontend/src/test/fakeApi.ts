@@ -1,10 +1,15 @@
-import { vi } from 'vitest';
+import { onTestFinished, vi } from 'vitest';
 import type { Book } from '../api/books';
+import type { Problem, ProblemType } from '../api/errors';
+import { type ContractRequest, requestViolations, responseViolations } from './openApiContract';
 
 /*
- * The edge of the app: a small in-memory stand-in for books-service and the gateway behind fetch,
- * following their contract (ETag/If-Match, bearer key for writes, problem+json errors, Link paging).
- * The real server is exercised by the Playwright test in the Maven build.
+ * The edge of the app in component tests: an in-memory books-service behind fetch, with the gateway's
+ * write check in front. It keeps the API's rules (ISBN-10/13 with check digit, stored as ISBN-13;
+ * `after` cursor paging ordered by ISBN; `q` in title or author, `author` exact, both ignoring case;
+ * PUT replaces; ETag/If-Match with 428/412; problem+json with the API's type URIs), and every request
+ * and response it sees is checked against books-service's openapi.json: a test whose traffic breaks
+ * the document fails. The real service is exercised by the Playwright test in the Maven build.
  */
 
 export interface Call {
@@ -14,93 +19,221 @@ export interface Call {
   body: unknown;
 }
 
+type Stored = Book & { version: number };
+
 export interface FakeApi {
-  books: Map<string, Book & { version: number }>;
+  books: Map<string, Stored>;
   calls: Call[];
-  /** Answers the next request whose method and path match with this response instead. */
-  failNext(method: string, path: string, status: number, body: object): void;
+  /** Answers the next request whose method and path match with this documented problem instead. */
+  failNext(method: string, path: string, problem: Problem & { status: number }): void;
+  /** Someone else saves the book: new fields, next version. */
+  changeElsewhere(isbn: string, fields: Partial<Book>): void;
 }
 
 export const KEY = 'test-key';
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 100;
 
 export function book(isbn: string, title: string, author: string, publicationYear?: number): Book {
-  return { isbn, title, author, publicationYear: publicationYear ?? null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' };
+  return {
+    isbn,
+    title,
+    author,
+    ...(publicationYear === undefined ? {} : { publicationYear }),
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+  };
 }
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  const type = status >= 400 ? 'application/problem+json' : 'application/json';
-  return new Response(body === undefined ? null : JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': type, ...headers },
-  });
+/** The ETag the API gives a version: a strong tag of the number. */
+export function etagOf(version: number): string {
+  return `"${version}"`;
 }
 
-function problem(status: number, title: string, detail: string, errors?: { field: string; message: string }[]) {
-  return json(status, { type: 'about:blank', title, status, detail, ...(errors ? { errors } : {}) });
+/** A valid ISBN-13 from its first twelve digits. */
+export function isbnFrom(twelve: string): string {
+  return `${twelve}${check13(twelve)}`;
 }
 
-export function installFakeApi(initial: Book[], pageSize = 100): FakeApi {
-  const books = new Map(initial.map((b) => [b.isbn, { ...b, version: 1 }]));
+function check13(twelve: string): number {
+  return (10 - ([...twelve].reduce((sum, d, i) => sum + Number(d) * (i % 2 === 0 ? 1 : 3), 0) % 10)) % 10;
+}
+
+/** The ISBN-13 of an ISBN-10 or ISBN-13 (hyphens or spaces allowed), or null when the check digit is wrong. */
+export function isbn13(text: string): string | null {
+  const compact = text.trim().replace(/[- ]/g, '');
+  if (/^97[89]\d{10}$/.test(compact)) {
+    return Number(compact[12]) === check13(compact.slice(0, 12)) ? compact : null;
+  }
+  if (/^\d{9}[\dXx]$/.test(compact)) {
+    const sum = [...compact].reduce((s, c, i) => s + (10 - i) * (/[Xx]/.test(c) ? 10 : Number(c)), 0);
+    if (sum % 11 !== 0) return null;
+    return isbnFrom(`978${compact.slice(0, 9)}`);
+  }
+  return null;
+}
+
+interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Answered by the gateway, not books-service: outside openapi.json. */
+  byGateway?: boolean;
+}
+
+function problem(type: ProblemType, status: number, title: string, detail: string, instance: string, errors?: { field: string; message: string }[]): Answer {
+  return { status, body: { type, title, status, detail, instance, ...(errors ? { errors } : {}) } };
+}
+
+function invalid(instance: string, errors: { field: string; message: string }[], detail?: string): Answer {
+  const count = errors.length === 1 ? '1 field is invalid.' : `${errors.length} fields are invalid.`;
+  return problem('https://bookshelf.example/problems/validation', 400, 'Validation failed', detail ?? count, instance, errors);
+}
+
+const FIELDS = new Set(['isbn', 'title', 'author', 'publicationYear', 'createdAt', 'updatedAt']);
+
+/** The book's fields by the API's rules, or the field errors. */
+function draft(body: Record<string, unknown>) {
+  const errors: { field: string; message: string }[] = [];
+  for (const name of Object.keys(body)) if (!FIELDS.has(name)) errors.push({ field: name, message: 'is not a known field' });
+  const text = (field: 'title' | 'author') => {
+    const value = body[field];
+    if (value === undefined || value === null) errors.push({ field, message: 'is required' });
+    else if (typeof value !== 'string') errors.push({ field, message: 'must be a string' });
+    else if (!value.trim()) errors.push({ field, message: 'must not be blank' });
+    else if (value.trim().length > 200) errors.push({ field, message: 'must be at most 200 characters' });
+    return typeof value === 'string' ? value.trim() : '';
+  };
+  const title = text('title');
+  const author = text('author');
+  const year = body.publicationYear;
+  if (year !== undefined && year !== null && (!Number.isInteger(year) || (year as number) < 1 || (year as number) > 9999)) {
+    errors.push({ field: 'publicationYear', message: 'must be between 1 and 9999' });
+  }
+  const fields = { title, author, ...(typeof year === 'number' ? { publicationYear: year } : {}) };
+  return { fields, errors };
+}
+
+export function installFakeApi(initial: Book[]): FakeApi {
+  const books = new Map<string, Stored>(initial.map((b) => [b.isbn, { ...b, version: 1 }]));
   const calls: Call[] = [];
-  const failures: { method: string; path: string; response: Response }[] = [];
-  const etag = (b: { isbn: string; version: number }) => `"${b.isbn}-${b.version}"`;
-  const view = ({ version: _version, ...b }: Book & { version: number }): Book => b;
+  const failures: { method: string; path: string; answer: Answer }[] = [];
+  const violations: string[] = [];
+  const view = ({ version: _version, ...b }: Stored): Book => b;
+  const now = () => new Date().toISOString();
+
+  function answer({ method, url, headers, body }: ContractRequest): Answer {
+    const failure = failures.findIndex((f) => f.method === method && f.path === url.pathname);
+    if (failure >= 0) return failures.splice(failure, 1)[0]!.answer;
+    const path = url.pathname;
+    const isApi = path === '/books' || path.startsWith('/books/');
+    // The gateway checks the key before a write reaches the service.
+    if (isApi && method !== 'GET' && headers.authorization !== `Bearer ${KEY}`) {
+      return { status: 401, byGateway: true, body: { type: 'about:blank', title: 'Unauthorized', status: 401 } };
+    }
+    if (path === '/books' && method === 'GET') {
+      const param = (name: string) => url.searchParams.get(name)?.trim() || null;
+      const limitText = param('limit');
+      const limit = limitText === null ? DEFAULT_LIMIT : Number(limitText);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+        return invalid(path, [{ field: 'limit', message: `must be an integer from 1 to ${MAX_LIMIT}` }]);
+      }
+      const afterText = param('after');
+      const after = afterText === null ? null : isbn13(afterText);
+      if (afterText !== null && after === null) return invalid(path, [{ field: 'after', message: 'is not a valid ISBN' }]);
+      const q = param('q')?.toLowerCase();
+      const author = param('author')?.toLowerCase();
+      const matches = [...books.values()]
+        .filter((b) => !q || b.title.toLowerCase().includes(q) || b.author.toLowerCase().includes(q))
+        .filter((b) => !author || b.author.toLowerCase() === author)
+        .filter((b) => after === null || b.isbn > after)
+        .sort((a, b) => a.isbn.localeCompare(b.isbn));
+      const page = matches.slice(0, limit);
+      const headers: Record<string, string> = {};
+      if (matches.length > limit) {
+        const next = [`limit=${limit}`, `after=${page.at(-1)!.isbn}`];
+        if (q) next.push(`q=${encodeURIComponent(param('q')!)}`);
+        if (author) next.push(`author=${encodeURIComponent(param('author')!)}`);
+        headers.Link = `</books?${next.join('&')}>; rel="next"`;
+      }
+      return { status: 200, body: page.map(view), headers };
+    }
+    if (path === '/books' && method === 'POST') {
+      const fields = body as Record<string, unknown>;
+      const { fields: draftFields, errors } = draft(fields);
+      const isbnText = fields.isbn;
+      const isbn = typeof isbnText === 'string' ? isbn13(isbnText) : null;
+      if (isbnText === undefined || isbnText === null) errors.unshift({ field: 'isbn', message: 'is required' });
+      else if (isbn === null) errors.unshift({ field: 'isbn', message: 'is not a valid ISBN-10 or ISBN-13 (check digit included)' });
+      if (errors.length) return invalid(path, errors);
+      if (books.has(isbn!)) {
+        return problem('https://bookshelf.example/problems/conflict', 409, 'Conflict', `A book with ISBN ${isbn} already exists.`, path);
+      }
+      const created: Stored = { isbn: isbn!, ...draftFields, createdAt: now(), updatedAt: now(), version: 1 };
+      books.set(created.isbn, created);
+      return { status: 201, body: view(created), headers: { ETag: etagOf(1), Location: `/books/${created.isbn}` } };
+    }
+    const pathIsbn = decodeURIComponent(path.replace(/^\/books\//, ''));
+    const isbn = isbn13(pathIsbn);
+    if (isbn === null) {
+      return invalid(path, [{ field: 'isbn', message: 'is not a valid ISBN-10 or ISBN-13' }], `'${pathIsbn}' is not a valid ISBN-10 or ISBN-13.`);
+    }
+    const found = books.get(isbn);
+    if (!found) return problem('https://bookshelf.example/problems/not-found', 404, 'Not found', `No book with ISBN ${isbn}.`, path);
+    if (method === 'GET') return { status: 200, body: view(found), headers: { ETag: etagOf(found.version) } };
+    const ifMatch = headers['if-match'];
+    if (!ifMatch) {
+      return problem('https://bookshelf.example/problems/precondition-required', 428, 'Precondition required',
+        "This request needs an If-Match header with the book's current ETag (or *).", path);
+    }
+    if (ifMatch !== '*' && ifMatch !== etagOf(found.version)) {
+      return problem('https://bookshelf.example/problems/precondition-failed', 412, 'Precondition failed',
+        `Book ${isbn} has changed; its current version is ${found.version}. Fetch it again and retry with the new ETag.`, path);
+    }
+    if (method === 'DELETE') {
+      books.delete(isbn);
+      return { status: 204 };
+    }
+    const fields = body as Record<string, unknown>;
+    const { fields: replaced, errors } = draft(fields);
+    if (fields.isbn !== undefined && (typeof fields.isbn !== 'string' || isbn13(fields.isbn) !== isbn)) {
+      errors.unshift({ field: 'isbn', message: `must be the ISBN in the URL (${isbn})` });
+    }
+    if (errors.length) return invalid(path, errors);
+    // A full replace: fields left out are cleared.
+    const updated: Stored = { isbn, ...replaced, createdAt: found.createdAt, updatedAt: now(), version: found.version + 1 };
+    books.set(isbn, updated);
+    return { status: 200, body: view(updated), headers: { ETag: etagOf(updated.version) } };
+  }
 
   vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
     const method = init.method ?? 'GET';
     const headers = Object.fromEntries(new Headers(init.headers).entries());
-    const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
+    const body: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     calls.push({ method, url: input, headers, body });
-    const url = new URL(input, 'http://localhost');
-    const failure = failures.findIndex((f) => f.method === method && f.path === url.pathname);
-    if (failure >= 0) return failures.splice(failure, 1)[0]!.response;
-
-    if (method !== 'GET' && headers.authorization !== `Bearer ${KEY}`) {
-      return problem(401, 'Unauthorized', 'A valid API key is required for writes.');
-    }
-    if (url.pathname === '/books' && method === 'GET') {
-      const q = (url.searchParams.get('q') ?? '').toLowerCase();
-      const author = (url.searchParams.get('author') ?? '').toLowerCase();
-      const all = [...books.values()]
-        .filter((b) => !q || `${b.title} ${b.author}`.toLowerCase().includes(q))
-        .filter((b) => !author || b.author.toLowerCase().includes(author));
-      const offset = Number(url.searchParams.get('offset') ?? 0);
-      const page = all.slice(offset, offset + pageSize);
-      const more = offset + pageSize < all.length;
-      const next = new URLSearchParams(url.searchParams);
-      next.set('offset', String(offset + pageSize));
-      return json(200, page.map(view), more ? { Link: `</books?${next}>; rel="next"` } : {});
-    }
-    if (url.pathname === '/books' && method === 'POST') {
-      const errors = ['isbn', 'title', 'author']
-        .filter((f) => !body?.[f])
-        .map((field) => ({ field, message: 'must not be blank' }));
-      if (body?.isbn && !/^\d{10}(\d{3})?$/.test(body.isbn)) errors.push({ field: 'isbn', message: 'is not a valid ISBN' });
-      if (errors.length) return problem(400, 'Invalid book', 'The book has invalid fields.', errors);
-      const created = { ...book(body.isbn, body.title, body.author, body.publicationYear), version: 1 };
-      books.set(created.isbn, created);
-      return json(201, view(created), { ETag: etag(created), Location: `/books/${created.isbn}` });
-    }
-    const isbn = decodeURIComponent(url.pathname.replace(/^\/books\//, ''));
-    const found = books.get(isbn);
-    if (!found) return problem(404, 'Not Found', `No book with ISBN ${isbn}.`);
-    if (method === 'GET') return json(200, view(found), { ETag: etag(found) });
-    if (!headers['if-match']) return problem(428, 'Precondition Required', 'Send If-Match.');
-    if (headers['if-match'] !== etag(found)) return problem(412, 'Precondition Failed', 'The book has changed.');
-    if (method === 'DELETE') {
-      books.delete(isbn);
-      return new Response(null, { status: 204 });
-    }
-    const updated = { ...found, ...body, isbn, version: found.version + 1 };
-    books.set(isbn, updated);
-    return json(200, view(updated), { ETag: etag(updated) });
+    const request: ContractRequest = { method, url: new URL(input, 'http://localhost'), headers, body };
+    violations.push(...requestViolations(request));
+    const reply = answer(request);
+    const contentType = reply.body === undefined ? null : reply.status >= 400 ? 'application/problem+json' : 'application/json';
+    if (!reply.byGateway) violations.push(...responseViolations(request, { status: reply.status, contentType, body: reply.body }));
+    return new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
+      status: reply.status,
+      headers: { ...(contentType ? { 'Content-Type': contentType } : {}), ...reply.headers },
+    });
+  });
+  onTestFinished(() => {
+    if (violations.length) throw new Error(`Traffic that breaks openapi.json:\n${violations.join('\n')}`);
   });
 
   return {
     books,
     calls,
-    failNext(method, path, status, body) {
-      failures.push({ method, path, response: json(status, body) });
+    failNext(method, path, problem) {
+      failures.push({ method, path, answer: { status: problem.status, body: problem } });
+    },
+    changeElsewhere(isbn, fields) {
+      const current = books.get(isbn)!;
+      books.set(isbn, { ...current, ...fields, updatedAt: now(), version: current.version + 1 });
     },
   };
 }

@@ -12,7 +12,7 @@ import org.bookshelf.service.Metrics;
 /** The real books-web server on a random port, with a plain HTTP client for it. */
 final class WebServer implements AutoCloseable {
 
-  final Javalin app;
+  private final Javalin app;
   private final PrometheusMeterRegistry registry = Metrics.newRegistry();
   private final HttpClient client = HttpClient.newHttpClient();
 
@@ -20,7 +20,7 @@ final class WebServer implements AutoCloseable {
     app = WebApp.create(WebConfig.from(Map.of()), bundle, registry).start("127.0.0.1", 0);
   }
 
-  URI uri(String path) {
+  private URI uri(String path) {
     return URI.create("http://127.0.0.1:" + app.port() + path);
   }
 

@@ -75,9 +75,29 @@ public final class BookshelfPage {
 
   /** On a book's page: edit its title and save. */
   public void editTitle(String title) {
+    openEditor();
+    saveTitle(title);
+  }
+
+  /** On a book's page: open its edit form. */
+  public void openEditor() {
     page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit")).click();
-    page.getByLabel("Title").fill(title);
+  }
+
+  /** On the edit form: change the title and save. */
+  public void saveTitle(String title) {
+    field("Title").fill(title);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+  }
+
+  /** A form field by its label: ISBN, Title, Author, API key … */
+  public Locator field(String label) {
+    return page.getByLabel(label);
+  }
+
+  /** The message shown after a book was deleted. */
+  public Locator deletedNotice(String title) {
+    return page.getByText("Deleted “" + title + "”.");
   }
 
   /** On a book's page: delete it and confirm. */

@@ -1,0 +1,46 @@
+package org.bookshelf.testsupport.gateway;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the gateway module's real files are: config sources, render script, default keys. The
+ * module is {@code bookshelf.gateway.dir} when set (the gateway module's own build sets it), else
+ * the first {@code gateway/} with a {@code render-config.sh} above the working directory, so any
+ * module of this repository finds the shipped config without a copy.
+ */
+public record GatewayFiles(Path moduleDir) {
+
+  private static final String RENDER_SCRIPT = "render-config.sh";
+
+  public static GatewayFiles locate() {
+    String explicit = System.getProperty("bookshelf.gateway.dir");
+    if (explicit != null && !explicit.isBlank()) {
+      return new GatewayFiles(Path.of(explicit).toAbsolutePath());
+    }
+    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+      for (Path candidate : new Path[] {dir, dir.resolve("gateway")}) {
+        if (Files.isRegularFile(candidate.resolve(RENDER_SCRIPT))
+            && Files.isDirectory(candidate.resolve("nginx"))) {
+          return new GatewayFiles(candidate);
+        }
+      }
+    }
+    throw new IllegalStateException(
+        "The gateway module (gateway/" + RENDER_SCRIPT + ") was not found above "
+            + Path.of("").toAbsolutePath() + "; set -Dbookshelf.gateway.dir=<path to gateway>");
+  }
+
+  public Path configSource() {
+    return moduleDir.resolve("nginx");
+  }
+
+  public Path renderScript() {
+    return moduleDir.resolve(RENDER_SCRIPT);
+  }
+
+  /** The keys file the image ships for local runs. */
+  public Path defaultKeysFile() {
+    return moduleDir.resolve("secrets/api-keys.map");
+  }
+}
