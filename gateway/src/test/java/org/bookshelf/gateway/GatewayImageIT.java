@@ -3,6 +3,9 @@ package org.bookshelf.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Volume;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
 
@@ -39,12 +41,12 @@ class GatewayImageIT {
     gateway.start();
   }
 
-  private static GenericContainer<?> hardened(GenericContainer<?> container) {
+  private static GenericContainer<?> hardened(GenericContainer<?> container, Bind... binds) {
     return container
         // Names must resolve when nginx starts; nothing listens on these ports.
         .withEnv(Map.of("BOOKS_SERVICE_UPSTREAM", "127.0.0.1:5000", "BOOKS_WEB_UPSTREAM", "127.0.0.1:3000"))
         .withExposedPorts(8080, 8081)
-        .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withReadonlyRootfs(true))
+        .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withReadonlyRootfs(true).withBinds(binds))
         .withTmpFs(Map.of("/tmp", "rw,size=16m"))
         .waitingFor(Wait.forHttp("/healthz").forPort(8080).forStatusCode(200));
   }
@@ -98,9 +100,9 @@ class GatewayImageIT {
     Files.writeString(keys, "0123456789abcdef0123456789abcdef image-test;\n");
     keys.toFile().setReadable(true, false);
     dir.toFile().setExecutable(true, false);
-    try (var keyed =
-        hardened(new GenericContainer<>(TestSettings.projectImage("books-gateway")))
-            .withFileSystemBind(keys.toString(), "/etc/nginx/secrets/api-keys.map", BindMode.READ_ONLY)) {
+    // A plain bind, as compose mounts it (withFileSystemBind would first pull a helper image).
+    var bind = new Bind(keys.toString(), new Volume("/etc/nginx/secrets/api-keys.map"), AccessMode.ro);
+    try (var keyed = hardened(new GenericContainer<>(TestSettings.projectImage("books-gateway")), bind)) {
       keyed.start();
 
       // Past the key check, the write meets the missing upstream: 502, not 401.

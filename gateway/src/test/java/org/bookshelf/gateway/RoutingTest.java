@@ -96,4 +96,9 @@ class RoutingTest {
     assertThat(status.body()).contains("Active connections");
     assertThat(publicPort.body()).doesNotContain("Active connections");
   }
+
+  @Test
+  void the_status_port_answers_other_paths_with_the_same_problem_as_the_public_port() {
+    Problems.assertProblem(RawHttp.request(stack.gateway().statusPort(), "GET", "/metrics"), 404);
+  }
 }
