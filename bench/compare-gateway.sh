@@ -37,7 +37,7 @@ until curl -sf -o /dev/null "http://127.0.0.1:$service_port/health/ready"; do sl
 start_gateway() { # source dir, port, runtime dir
   BOOKS_SERVICE_UPSTREAM=127.0.0.1:$service_port BOOKS_WEB_UPSTREAM=127.0.0.1:$service_port \
   GATEWAY_PORT=$2 GATEWAY_STATUS_PORT=$(($2 + 1)) GATEWAY_WORKER_PROCESSES=1 \
-  GATEWAY_API_KEYS_FILE=$ROOT/gateway/secrets/api-keys.map \
+  GATEWAY_API_KEYS_FILE=$ROOT/config/api-keys.map \
   GATEWAY_RATE_LIMIT=999999r/s GATEWAY_RATE_LIMIT_BURST=999999 \
   GATEWAY_WRITE_RATE_LIMIT=999999r/s GATEWAY_WRITE_RATE_LIMIT_BURST=999999 \
     sh "$ROOT/gateway/render-config.sh" "$1" "$3" 2>/dev/null

@@ -148,7 +148,7 @@ render_template() { # template, output
 render_gateway() { # runtime dir, port, status port
   BOOKS_SERVICE_UPSTREAM=127.0.0.1:$p_service BOOKS_WEB_UPSTREAM=127.0.0.1:$p_web \
   GATEWAY_PORT=$2 GATEWAY_STATUS_PORT=$3 GATEWAY_WORKER_PROCESSES=1 \
-  GATEWAY_API_KEYS_FILE=$ROOT/gateway/secrets/api-keys.map \
+  GATEWAY_API_KEYS_FILE=$ROOT/config/api-keys.map \
   GATEWAY_RATE_LIMIT=999999r/s GATEWAY_RATE_LIMIT_BURST=999999 \
   GATEWAY_WRITE_RATE_LIMIT=999999r/s GATEWAY_WRITE_RATE_LIMIT_BURST=999999 \
     sh "$ROOT/gateway/render-config.sh" "$ROOT/gateway/nginx" "$1" 2>>"$work/render.log"

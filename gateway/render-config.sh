@@ -20,19 +20,24 @@ matches() { # value, extended regex
   printf '%s\n' "$1" | grep -Eq "$2"
 }
 
-# "host:port" entries separated by spaces or commas -> one nginx "server" line each.
-servers() { # variable name, value
-  lines=""
+# "host:port" entries separated by spaces or commas.
+upstreams() { # variable name, value
   set -f
   for entry in $(printf '%s' "$2" | tr ',' ' '); do
     matches "$entry" '^([A-Za-z0-9][A-Za-z0-9.-]*|\[[0-9A-Fa-f:.]+\]):[0-9]{1,5}$' \
       || fail "$1='$2' is not valid: expected one or more host:port separated by spaces (e.g. books-service:5000)"
-    lines="${lines}    server ${entry} max_fails=1 fail_timeout=10s;
-"
   done
   set +f
-  [ -n "$lines" ] || fail "$1 is empty: expected one or more host:port"
-  printf '%s' "$lines"
+  [ -n "$(printf '%s' "$2" | tr -d ', ')" ] || fail "$1 is empty: expected one or more host:port"
+}
+
+# One nginx "server" line per checked "host:port" entry.
+server_lines() { # value
+  set -f
+  for entry in $(printf '%s' "$1" | tr ',' ' '); do
+    printf '    server %s max_fails=1 fail_timeout=10s;\n' "$entry"
+  done
+  set +f
 }
 
 port() { # variable name, value
@@ -45,6 +50,11 @@ rate() {
     || fail "$1='$2' is not valid: expected requests per second or minute, e.g. 50r/s or 30r/m"
 }
 
+workers() {
+  [ "$2" = auto ] || matches "$2" '^[1-9][0-9]{0,2}$' \
+    || fail "$1='$2' is not valid: expected auto or a number"
+}
+
 burst() {
   matches "$2" '^[1-9][0-9]{0,5}$' || fail "$1='$2' is not valid: expected a whole number of 1 or more"
 }
@@ -52,6 +62,25 @@ burst() {
 duration() {
   matches "$2" '^[1-9][0-9]{0,5}(ms|s|m)$' \
     || fail "$1='$2' is not valid: expected a duration such as 500ms, 30s or 2m"
+}
+
+# The keys file is a secret: report line numbers, never its content. Without one (nothing
+# mounted at the default path) the gateway starts with no key at all: every write gets 401.
+keys_file() {
+  if [ ! -e "$2" ] && [ -z "$keys_file_given" ]; then
+    echo "gateway: WARNING no API key file is mounted at $2: every write (POST, PUT, DELETE) is refused with 401. Mount a key file there (one '<key> <client-name>;' per line, see gateway/README.md) or set GATEWAY_API_KEYS_FILE." >&2
+    no_keys=yes
+    return
+  fi
+  [ -r "$2" ] || fail "$1='$2' is not a readable file"
+  bad_lines=$(grep -nEv '^[[:space:]]*(#.*)?$' "$2" \
+    | grep -Ev '^[0-9]+:[[:space:]]*[A-Za-z0-9._-]{16,}[[:space:]]+[A-Za-z0-9._-]{1,64};[[:space:]]*$' \
+    | cut -d: -f1 | tr '\n' ' ' || true)
+  [ -z "$bad_lines" ] \
+    || fail "$1='$2' has invalid lines: ${bad_lines}(expected '<key of 16+ A-Za-z0-9._-> <client-name>;')"
+  if grep -Eq '^[[:space:]]*bookshelf-local-key[[:space:]]' "$2"; then
+    echo "gateway: WARNING the default local API key (bookshelf-local-key) is accepted; mount real keys over $2 outside local runs" >&2
+  fi
 }
 
 # Seconds until a bucket with this rate has room for one more request, rounded up.
@@ -63,64 +92,54 @@ seconds_per_request() {
   esac
 }
 
-: "${BOOKS_SERVICE_UPSTREAM:=books-service:5000}"
-: "${BOOKS_WEB_UPSTREAM:=books-web:3000}"
-: "${GATEWAY_PORT:=8080}"
-: "${GATEWAY_STATUS_PORT:=8081}"
-: "${GATEWAY_WORKER_PROCESSES:=auto}"
-: "${GATEWAY_API_KEYS_FILE:=/etc/nginx/secrets/api-keys.map}"
-: "${GATEWAY_RATE_LIMIT:=50r/s}"
-: "${GATEWAY_RATE_LIMIT_BURST:=100}"
-: "${GATEWAY_WRITE_RATE_LIMIT:=10r/s}"
-: "${GATEWAY_WRITE_RATE_LIMIT_BURST:=20}"
-: "${GATEWAY_PROXY_CONNECT_TIMEOUT:=2s}"
-: "${GATEWAY_PROXY_READ_TIMEOUT:=30s}"
+# Every setting, once: its default, then the check its value must pass. "setting" also exports
+# it and adds it to envsubst's list, so templates see exactly these (and the derived values).
+substituted=""
+no_keys=""
+keys_file_given=${GATEWAY_API_KEYS_FILE:+yes}
+setting() { # variable name, check
+  eval "value=\$$1"
+  "$2" "$1" "$value"
+  export "$1"
+  substituted="$substituted \${$1}"
+}
+derived() { # variable name, value: computed from the settings, for the templates only
+  eval "$1=\$2"
+  export "$1"
+  substituted="$substituted \${$1}"
+}
 
-BOOKS_SERVICE_SERVERS=$(servers BOOKS_SERVICE_UPSTREAM "$BOOKS_SERVICE_UPSTREAM")
-BOOKS_WEB_SERVERS=$(servers BOOKS_WEB_UPSTREAM "$BOOKS_WEB_UPSTREAM")
-port GATEWAY_PORT "$GATEWAY_PORT"
-port GATEWAY_STATUS_PORT "$GATEWAY_STATUS_PORT"
+: "${BOOKS_SERVICE_UPSTREAM:=books-service:5000}";                 setting BOOKS_SERVICE_UPSTREAM upstreams
+: "${BOOKS_WEB_UPSTREAM:=books-web:3000}";                         setting BOOKS_WEB_UPSTREAM upstreams
+: "${GATEWAY_PORT:=8080}";                                         setting GATEWAY_PORT port
+: "${GATEWAY_STATUS_PORT:=8081}";                                  setting GATEWAY_STATUS_PORT port
+: "${GATEWAY_WORKER_PROCESSES:=auto}";                             setting GATEWAY_WORKER_PROCESSES workers
+: "${GATEWAY_API_KEYS_FILE:=/etc/nginx/secrets/api-keys.map}";     setting GATEWAY_API_KEYS_FILE keys_file
+: "${GATEWAY_RATE_LIMIT:=50r/s}";                                  setting GATEWAY_RATE_LIMIT rate
+: "${GATEWAY_RATE_LIMIT_BURST:=100}";                              setting GATEWAY_RATE_LIMIT_BURST burst
+: "${GATEWAY_WRITE_RATE_LIMIT:=10r/s}";                            setting GATEWAY_WRITE_RATE_LIMIT rate
+: "${GATEWAY_WRITE_RATE_LIMIT_BURST:=20}";                         setting GATEWAY_WRITE_RATE_LIMIT_BURST burst
+: "${GATEWAY_PROXY_CONNECT_TIMEOUT:=2s}";                          setting GATEWAY_PROXY_CONNECT_TIMEOUT duration
+: "${GATEWAY_PROXY_SEND_TIMEOUT:=30s}";                            setting GATEWAY_PROXY_SEND_TIMEOUT duration
+: "${GATEWAY_PROXY_READ_TIMEOUT:=30s}";                            setting GATEWAY_PROXY_READ_TIMEOUT duration
+
 [ "$GATEWAY_PORT" != "$GATEWAY_STATUS_PORT" ] \
   || fail "GATEWAY_STATUS_PORT='$GATEWAY_STATUS_PORT' must differ from GATEWAY_PORT"
-[ "$GATEWAY_WORKER_PROCESSES" = auto ] || matches "$GATEWAY_WORKER_PROCESSES" '^[1-9][0-9]{0,2}$' \
-  || fail "GATEWAY_WORKER_PROCESSES='$GATEWAY_WORKER_PROCESSES' is not valid: expected auto or a number"
-rate GATEWAY_RATE_LIMIT "$GATEWAY_RATE_LIMIT"
-burst GATEWAY_RATE_LIMIT_BURST "$GATEWAY_RATE_LIMIT_BURST"
-rate GATEWAY_WRITE_RATE_LIMIT "$GATEWAY_WRITE_RATE_LIMIT"
-burst GATEWAY_WRITE_RATE_LIMIT_BURST "$GATEWAY_WRITE_RATE_LIMIT_BURST"
-duration GATEWAY_PROXY_CONNECT_TIMEOUT "$GATEWAY_PROXY_CONNECT_TIMEOUT"
-duration GATEWAY_PROXY_READ_TIMEOUT "$GATEWAY_PROXY_READ_TIMEOUT"
 
-# The keys file is a secret: report line numbers, never its content.
-[ -r "$GATEWAY_API_KEYS_FILE" ] \
-  || fail "GATEWAY_API_KEYS_FILE='$GATEWAY_API_KEYS_FILE' is not a readable file"
-bad_lines=$(grep -nEv '^[[:space:]]*(#.*)?$' "$GATEWAY_API_KEYS_FILE" \
-  | grep -Ev '^[0-9]+:[[:space:]]*[A-Za-z0-9._-]{16,}[[:space:]]+[A-Za-z0-9._-]{1,64};[[:space:]]*$' \
-  | cut -d: -f1 | tr '\n' ' ' || true)
-[ -z "$bad_lines" ] \
-  || fail "GATEWAY_API_KEYS_FILE='$GATEWAY_API_KEYS_FILE' has invalid lines: ${bad_lines}(expected '<key of 16+ A-Za-z0-9._-> <client-name>;')"
-if grep -Eq '^[[:space:]]*bookshelf-local-key[[:space:]]' "$GATEWAY_API_KEYS_FILE"; then
-  echo "gateway: WARNING the default local API key (bookshelf-local-key) is accepted; mount real keys over $GATEWAY_API_KEYS_FILE outside local runs" >&2
-fi
-
+derived BOOKS_SERVICE_SERVERS "$(server_lines "$BOOKS_SERVICE_UPSTREAM")"
+derived BOOKS_WEB_SERVERS "$(server_lines "$BOOKS_WEB_UPSTREAM")"
 api_wait=$(seconds_per_request "$GATEWAY_RATE_LIMIT")
 write_wait=$(seconds_per_request "$GATEWAY_WRITE_RATE_LIMIT")
-GATEWAY_RETRY_AFTER_SECONDS=$(( api_wait > write_wait ? api_wait : write_wait ))
-
-export BOOKS_SERVICE_SERVERS BOOKS_WEB_SERVERS GATEWAY_PORT GATEWAY_STATUS_PORT \
-  GATEWAY_WORKER_PROCESSES GATEWAY_API_KEYS_FILE GATEWAY_RATE_LIMIT GATEWAY_RATE_LIMIT_BURST \
-  GATEWAY_WRITE_RATE_LIMIT GATEWAY_WRITE_RATE_LIMIT_BURST GATEWAY_PROXY_CONNECT_TIMEOUT \
-  GATEWAY_PROXY_READ_TIMEOUT GATEWAY_RETRY_AFTER_SECONDS
-
-variables='${BOOKS_SERVICE_SERVERS} ${BOOKS_WEB_SERVERS} ${GATEWAY_PORT} ${GATEWAY_STATUS_PORT}
-${GATEWAY_WORKER_PROCESSES} ${GATEWAY_API_KEYS_FILE} ${GATEWAY_RATE_LIMIT} ${GATEWAY_RATE_LIMIT_BURST}
-${GATEWAY_WRITE_RATE_LIMIT} ${GATEWAY_WRITE_RATE_LIMIT_BURST} ${GATEWAY_PROXY_CONNECT_TIMEOUT}
-${GATEWAY_PROXY_READ_TIMEOUT} ${GATEWAY_RETRY_AFTER_SECONDS}'
+derived GATEWAY_RETRY_AFTER_SECONDS $(( api_wait > write_wait ? api_wait : write_wait ))
 
 mkdir -p "$runtime_dir"
 cp -R "$source_dir"/. "$runtime_dir"/
+if [ -n "$no_keys" ]; then
+  GATEWAY_API_KEYS_FILE=$runtime_dir/no-api-keys.map
+  echo "# No key file was mounted: no key is accepted." >"$GATEWAY_API_KEYS_FILE"
+fi
 for template in "$runtime_dir"/*.template "$runtime_dir"/*/*.template; do
   [ -e "$template" ] || continue
-  envsubst "$variables" <"$template" >"${template%.template}"
+  envsubst "$substituted" <"$template" >"${template%.template}"
   rm -f "$template"
 done

@@ -443,7 +443,15 @@ class BooksApiTest {
     JsonNode problem = json(response);
     assertThat(problem.get("type").asText()).isEqualTo("https://bookshelf.example/problems/" + type);
     assertThat(problem.get("status").asInt()).isEqualTo(status);
-    assertThat(problem.get("title").asText()).isNotBlank();
+    assertThat(problem.get("title").asText())
+        .isEqualTo(
+            java.util.Arrays.stream(org.bookshelf.service.ProblemType.values())
+                .filter(t -> t.uri().equals(problem.get("type").asText()))
+                .findFirst()
+                .orElseThrow()
+                .title());
+    assertThat(problem.get("requestId").asText())
+        .isEqualTo(response.headers().firstValue("X-Request-ID").orElseThrow());
     assertThat(problem.get("detail").asText()).isNotBlank();
     assertThat(problem.get("instance").asText()).isEqualTo(response.request().uri().getPath());
     assertThat(response.body()).doesNotContain("Exception", "\tat ", "<html");

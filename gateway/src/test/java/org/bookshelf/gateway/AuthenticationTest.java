@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,6 +90,21 @@ class AuthenticationTest {
     stack.http().send("POST", "/books", "{}", "Authorization", BEARER_LOCAL);
 
     assertThat(stack.service().lastRequest().header("Authorization")).isEmpty();
+  }
+
+  @Test
+  void without_a_key_file_every_write_is_refused_even_with_the_local_key() {
+    Assumptions.assumeFalse(
+        Files.exists(Path.of("/etc/nginx/secrets/api-keys.map")), "this machine has a key file at the default path");
+    // Empty = not set: the gateway looks at the default path, where nothing is mounted.
+    try (var keyless = Gateway.start(stack.service().address(), stack.web().address(), Map.of("GATEWAY_API_KEYS_FILE", ""))) {
+      var http = new Http(keyless);
+
+      Problems.assertProblem(http.send("POST", "/books", "{}", "Authorization", BEARER_LOCAL), 401);
+      Problems.assertProblem(http.send("DELETE", "/books/9781788395540", "", "Authorization", BEARER_LOCAL), 401);
+      assertThat(http.get("/books").statusCode()).isEqualTo(200);
+      assertThat(stack.service().requests()).hasSize(1);
+    }
   }
 
   @Test

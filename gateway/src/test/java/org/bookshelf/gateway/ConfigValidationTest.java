@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,13 +20,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** render-config.sh: the environment is checked at start, a bad value names its variable. */
 class ConfigValidationTest {
 
+  private static final String DEFAULT_KEYS_FILE = "/etc/nginx/secrets/api-keys.map";
+
   @TempDir Path runtime;
 
   private static Map<String, String> valid() {
     var env = new HashMap<String, String>();
     env.put("BOOKS_SERVICE_UPSTREAM", "127.0.0.1:5000");
     env.put("BOOKS_WEB_UPSTREAM", "127.0.0.1:3000");
-    env.put("GATEWAY_API_KEYS_FILE", GatewayFiles.defaultKeysFile().toString());
+    env.put("GATEWAY_API_KEYS_FILE", GatewayFiles.localKeysFile().toString());
     return env;
   }
 
@@ -77,6 +83,7 @@ class ConfigValidationTest {
         "GATEWAY_WRITE_RATE_LIMIT | 10",
         "GATEWAY_WRITE_RATE_LIMIT_BURST | ten",
         "GATEWAY_PROXY_CONNECT_TIMEOUT | 2",
+        "GATEWAY_PROXY_SEND_TIMEOUT | 1h",
         "GATEWAY_PROXY_READ_TIMEOUT | 30 s",
         "GATEWAY_API_KEYS_FILE | /nonexistent/keys.map"
       })
@@ -109,6 +116,46 @@ class ConfigValidationTest {
 
     assertThat(result.succeeded()).isTrue();
     assertThat(result.stderr()).contains("WARNING", "bookshelf-local-key");
+  }
+
+  @Test
+  void without_a_key_file_at_the_default_path_the_start_says_what_to_mount_and_no_key_is_accepted() throws IOException {
+    Assumptions.assumeFalse(
+        Files.exists(Path.of(DEFAULT_KEYS_FILE)), "this machine has a key file at " + DEFAULT_KEYS_FILE);
+    var env = valid();
+    env.remove("GATEWAY_API_KEYS_FILE");
+
+    RenderResult result = ConfigRenderer.render(env, runtime);
+
+    assertThat(result.succeeded()).as(result.stderr()).isTrue();
+    assertThat(result.stderr()).contains("WARNING", "no API key file is mounted", DEFAULT_KEYS_FILE, "401");
+    Matcher include = Pattern.compile("include (\\S+);").matcher(Files.readString(runtime.resolve("api_keys.conf")));
+    assertThat(include.find()).isTrue();
+    assertThat(Files.readAllLines(Path.of(include.group(1)))).allMatch(line -> line.isBlank() || line.startsWith("#"));
+  }
+
+  @Test
+  void send_and_read_timeouts_are_set_each_from_its_own_variable() throws IOException {
+    var env = valid();
+    env.put("GATEWAY_PROXY_SEND_TIMEOUT", "7s");
+    env.put("GATEWAY_PROXY_READ_TIMEOUT", "9s");
+
+    ConfigRenderer.render(env, runtime);
+
+    assertThat(Files.readString(runtime.resolve("api_backends.conf")))
+        .containsPattern("proxy_send_timeout\\s+7s;")
+        .containsPattern("proxy_read_timeout\\s+9s;");
+  }
+
+  @Test
+  void every_variable_a_template_uses_is_in_the_list_and_substituted() throws IOException {
+    ConfigRenderer.render(valid(), runtime);
+
+    try (Stream<Path> files = Files.walk(runtime)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".conf")).toList()) {
+        assertThat(Files.readString(file)).as(file.toString()).doesNotContainPattern("\\$\\{[A-Z]");
+      }
+    }
   }
 
   @Test

@@ -45,7 +45,7 @@ final class Gateway implements AutoCloseable {
 
   /**
    * Starts a gateway. Tests get one worker (deterministic round robin) and generous rate
-   * limits unless {@code env} says otherwise; keys come from the shipped default file.
+   * limits unless {@code env} says otherwise; keys come from the local key file compose mounts (config/api-keys.map).
    */
   static Gateway start(String serviceUpstream, String webUpstream, Map<String, String> env) {
     Path nginx = NginxBinary.require();
@@ -57,7 +57,7 @@ final class Gateway implements AutoCloseable {
     settings.put("GATEWAY_PORT", Integer.toString(port));
     settings.put("GATEWAY_STATUS_PORT", Integer.toString(statusPort));
     settings.put("GATEWAY_WORKER_PROCESSES", "1");
-    settings.put("GATEWAY_API_KEYS_FILE", GatewayFiles.defaultKeysFile().toString());
+    settings.put("GATEWAY_API_KEYS_FILE", GatewayFiles.localKeysFile().toString());
     settings.put("GATEWAY_RATE_LIMIT", "1000r/s");
     settings.put("GATEWAY_RATE_LIMIT_BURST", "1000");
     settings.put("GATEWAY_WRITE_RATE_LIMIT", "1000r/s");

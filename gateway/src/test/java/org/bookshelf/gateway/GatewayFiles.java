@@ -2,7 +2,7 @@ package org.bookshelf.gateway;
 
 import java.nio.file.Path;
 
-/** Where the gateway module's real files are: config sources, render script, default keys. */
+/** Where the gateway module's real files are: config sources, render script, the local key file. */
 final class GatewayFiles {
 
   private GatewayFiles() {}
@@ -19,7 +19,8 @@ final class GatewayFiles {
     return moduleDir().resolve("render-config.sh");
   }
 
-  static Path defaultKeysFile() {
-    return moduleDir().resolve("secrets/api-keys.map");
+  /** The key file compose mounts (config/api-keys.map, key {@code bookshelf-local-key}). */
+  static Path localKeysFile() {
+    return moduleDir().resolve("../config/api-keys.map").normalize();
   }
 }

@@ -96,4 +96,17 @@ class RoutingTest {
     assertThat(status.body()).contains("Active connections");
     assertThat(publicPort.body()).doesNotContain("Active connections");
   }
+
+  @Test
+  void a_path_that_cannot_be_echoed_safely_is_left_out_of_the_problem_not_written_into_its_json() {
+    var problem = Problems.assertProblem(RawHttp.request(stack.gateway().port(), "GET", "/health/\"},\"x\":\"\\"), 404);
+
+    assertThat(problem.has("instance")).isFalse();
+    assertThat(problem.has("x")).isFalse();
+  }
+
+  @Test
+  void the_status_port_answers_other_paths_with_the_same_problem_as_the_public_port() {
+    Problems.assertProblem(RawHttp.request(stack.gateway().statusPort(), "GET", "/metrics"), 404);
+  }
 }

@@ -24,12 +24,7 @@ public final class ProblemResponses {
         (e, ctx) -> write(ctx, Problem.of(e.type(), e.getMessage(), ctx.path(), e.errors())));
     config.routes.exception(
         HttpResponseException.class,
-        (e, ctx) -> {
-          ProblemType type = ProblemType.forStatus(e.getStatus());
-          Problem problem =
-              new Problem(type.uri(), type.title(), e.getStatus(), detail(e, ctx), ctx.path(), null);
-          write(ctx, problem);
-        });
+        (e, ctx) -> write(ctx, Problem.forStatus(e.getStatus(), detail(e, ctx), ctx.path())));
     config.routes.exception(
         Exception.class,
         (e, ctx) -> {
@@ -43,10 +38,11 @@ public final class ProblemResponses {
         });
   }
 
+  /** Sends the problem with the request's id as its {@code requestId}. */
   public static void write(Context ctx, Problem problem) {
     ctx.status(problem.status())
         .contentType(Problem.CONTENT_TYPE)
-        .result(ctx.jsonMapper().toJsonString(problem, Problem.class));
+        .result(problem.withRequestId(RequestIds.of(ctx)).toJson());
   }
 
   private static String detail(HttpResponseException e, Context ctx) {

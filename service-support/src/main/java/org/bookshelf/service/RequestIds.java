@@ -20,7 +20,7 @@ public final class RequestIds {
   private RequestIds() {}
 
   public static void install(JavalinConfig config) {
-    config.routes.before(RequestIds::assign);
+    config.routes.before(ctx -> assign(ctx));
   }
 
   /** The incoming id if it is safe to log and echo, otherwise a new random one. */
@@ -66,16 +66,20 @@ public final class RequestIds {
     return new UUID(high, low).toString();
   }
 
-  /** The id of the current request (set by the before handler). */
-  public static String of(Context ctx) {
+  /**
+   * The id of the current request, for its problem document: the one the before handler set,
+   * or, when the request failed before that handler ran, one assigned now.
+   */
+  static String of(Context ctx) {
     String id = ctx.attribute(MDC_KEY);
-    return id == null ? "-" : id;
+    return id != null ? id : assign(ctx);
   }
 
-  private static void assign(Context ctx) {
+  private static String assign(Context ctx) {
     String id = accept(ctx.header(HEADER));
     ctx.attribute(MDC_KEY, id);
     ctx.header(HEADER, id);
     MDC.put(MDC_KEY, id);
+    return id;
   }
 }

@@ -38,7 +38,7 @@ class RequestIdsTest {
   void missing_id_is_generated_as_a_uuid() throws Exception {
     HttpResponse<String> response = app.get("/mdc");
     String id = response.headers().firstValue("X-Request-ID").orElseThrow();
-    assertThat(UUID.fromString(id)).isNotNull();
+    assertThat(UUID.fromString(id).version()).isEqualTo(4);
     assertThat(response.body()).isEqualTo(id);
   }
 
@@ -46,7 +46,9 @@ class RequestIdsTest {
   void malformed_incoming_id_is_replaced() throws Exception {
     HttpResponse<String> response = app.get("/mdc", "X-Request-ID", "bad id <script>");
     String id = response.headers().firstValue("X-Request-ID").orElseThrow();
-    assertThat(UUID.fromString(id)).isNotNull();
+    assertThat(id).isNotEqualTo("bad id <script>");
+    assertThat(UUID.fromString(id).version()).isEqualTo(4);
+    assertThat(response.body()).isEqualTo(id);
   }
 
   @Test
