@@ -51,7 +51,7 @@ export class DuplicateIsbnError extends ApiError {
   override name = 'DuplicateIsbnError';
 }
 
-/** 401/403 from the gateway: the write needs a valid API key. */
+/** unauthorized / forbidden, answered by the gateway: the write needs a valid API key. */
 export class ApiKeyRejectedError extends ApiError {
   override name = 'ApiKeyRejectedError';
 }
@@ -70,13 +70,15 @@ const ERROR_FOR_TYPE = {
   'https://bookshelf.example/problems/not-found': BookNotFoundError,
   'https://bookshelf.example/problems/precondition-failed': StaleVersionError,
   'https://bookshelf.example/problems/conflict': DuplicateIsbnError,
+  'https://bookshelf.example/problems/unauthorized': ApiKeyRejectedError,
+  'https://bookshelf.example/problems/forbidden': ApiKeyRejectedError,
 } as const satisfies Partial<Record<ProblemType, typeof ApiError>>;
 
 function isKnownType(type: string | undefined): type is keyof typeof ERROR_FOR_TYPE {
   return type !== undefined && Object.hasOwn(ERROR_FOR_TYPE, type);
 }
 
-/** The problem's `type` decides; the status only for answers the gateway makes itself. */
+/** The problem's `type` decides; the status only when the body is not a problem (a broken proxy). */
 export function errorFor(status: number, problem: Problem): ApiError {
   if (isKnownType(problem.type)) return new ERROR_FOR_TYPE[problem.type](status, problem);
   if (status === 401 || status === 403) return new ApiKeyRejectedError(status, problem);

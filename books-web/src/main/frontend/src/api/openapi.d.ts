@@ -159,14 +159,19 @@ export interface components {
             /** @enum {string} */
             status: "UP";
         };
-        /** @description RFC 9457 problem details. type is a stable identifier under https://bookshelf.example/problems/. */
+        /** @description RFC 9457 problem details, the same from books-service and from the gateway in front of it. type is a stable identifier under https://bookshelf.example/problems/ (the table in docs/api.md says when each occurs); a status outside the vocabulary would be about:blank. */
         Problem: {
             /** @enum {string} */
-            type: "https://bookshelf.example/problems/validation" | "https://bookshelf.example/problems/malformed-json" | "https://bookshelf.example/problems/bad-request" | "https://bookshelf.example/problems/not-found" | "https://bookshelf.example/problems/method-not-allowed" | "https://bookshelf.example/problems/conflict" | "https://bookshelf.example/problems/precondition-failed" | "https://bookshelf.example/problems/payload-too-large" | "https://bookshelf.example/problems/unsupported-media-type" | "https://bookshelf.example/problems/precondition-required" | "https://bookshelf.example/problems/internal" | "https://bookshelf.example/problems/service-unavailable";
+            type: "https://bookshelf.example/problems/validation" | "https://bookshelf.example/problems/malformed-json" | "https://bookshelf.example/problems/bad-request" | "https://bookshelf.example/problems/unauthorized" | "https://bookshelf.example/problems/forbidden" | "https://bookshelf.example/problems/not-found" | "https://bookshelf.example/problems/method-not-allowed" | "https://bookshelf.example/problems/request-timeout" | "https://bookshelf.example/problems/conflict" | "https://bookshelf.example/problems/precondition-failed" | "https://bookshelf.example/problems/payload-too-large" | "https://bookshelf.example/problems/uri-too-long" | "https://bookshelf.example/problems/unsupported-media-type" | "https://bookshelf.example/problems/precondition-required" | "https://bookshelf.example/problems/too-many-requests" | "https://bookshelf.example/problems/header-fields-too-large" | "https://bookshelf.example/problems/internal" | "https://bookshelf.example/problems/bad-gateway" | "https://bookshelf.example/problems/service-unavailable" | "https://bookshelf.example/problems/gateway-timeout";
+            /** @description The type's fixed short summary. */
             title: string;
             status: number;
+            /** @description What went wrong with this request, for a person. */
             detail: string;
-            instance: string;
+            /** @description The request path as sent, without the query. The gateway leaves it out when it cannot echo the path safely. */
+            instance?: string;
+            /** @description Extension member: the request's X-Request-ID (the caller's if well formed, else generated), also on the response header and in every log line of the request. */
+            requestId: string;
             /** @description Validation only: one entry per invalid field or query parameter. */
             errors?: {
                 field: string;

@@ -82,7 +82,7 @@ interface Answer {
 }
 
 function problem(type: ProblemType, status: number, title: string, detail: string, instance: string, errors?: { field: string; message: string }[]): Answer {
-  return { status, body: { type, title, status, detail, instance, ...(errors ? { errors } : {}) } };
+  return { status, body: { type, title, status, detail, instance, requestId: crypto.randomUUID(), ...(errors ? { errors } : {}) } };
 }
 
 function invalid(instance: string, errors: { field: string; message: string }[], detail?: string): Answer {
@@ -129,7 +129,7 @@ export function installFakeApi(initial: Book[]): FakeApi {
     const isApi = path === '/books' || path.startsWith('/books/');
     // The gateway checks the key before a write reaches the service.
     if (isApi && method !== 'GET' && headers.authorization !== `Bearer ${KEY}`) {
-      return { status: 401, byGateway: true, body: { type: 'about:blank', title: 'Unauthorized', status: 401 } };
+      return { status: 401, byGateway: true, body: { type: 'https://bookshelf.example/problems/unauthorized', title: 'Unauthorized', status: 401, requestId: crypto.randomUUID() } };
     }
     if (path === '/books' && method === 'GET') {
       const param = (name: string) => url.searchParams.get(name)?.trim() || null;
@@ -229,7 +229,8 @@ export function installFakeApi(initial: Book[]): FakeApi {
     books,
     calls,
     failNext(method, path, problem) {
-      failures.push({ method, path, answer: { status: problem.status, body: problem } });
+      // Like the real server, every problem carries the request's id.
+      failures.push({ method, path, answer: { status: problem.status, body: { requestId: crypto.randomUUID(), ...problem } } });
     },
     changeElsewhere(isbn, fields) {
       const current = books.get(isbn)!;
