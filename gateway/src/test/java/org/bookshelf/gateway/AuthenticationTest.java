@@ -97,7 +97,7 @@ class AuthenticationTest {
     Assumptions.assumeFalse(
         Files.exists(Path.of("/etc/nginx/secrets/api-keys.map")), "this machine has a key file at the default path");
     // Empty = not set: the gateway looks at the default path, where nothing is mounted.
-    try (var keyless = Gateway.start(stack.service().address(), stack.web().address(), Map.of("GATEWAY_API_KEYS_FILE", ""))) {
+    try (var keyless = TestGateway.start(stack.service().address(), stack.web().address(), Map.of("GATEWAY_API_KEYS_FILE", ""))) {
       var http = new Http(keyless);
 
       Problems.assertProblem(http.send("POST", "/books", "{}", "Authorization", BEARER_LOCAL), 401);
@@ -111,7 +111,7 @@ class AuthenticationTest {
   void keys_come_from_the_mounted_keys_file(@TempDir Path dir) throws IOException {
     Path keys = dir.resolve("api-keys.map");
     Files.writeString(keys, "# team keys\n0123456789abcdef0123456789abcdef reporting;\n");
-    try (var own = Gateway.start(stack.service().address(), stack.web().address(), Map.of("GATEWAY_API_KEYS_FILE", keys.toString()))) {
+    try (var own = TestGateway.start(stack.service().address(), stack.web().address(), Map.of("GATEWAY_API_KEYS_FILE", keys.toString()))) {
       var ownHttp = new Http(own);
 
       var withOwnKey = ownHttp.send("POST", "/books", "{}", "Authorization", "Bearer 0123456789abcdef0123456789abcdef");

@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.bookshelf.testsupport.gateway.ConfigRenderer;
+import org.bookshelf.testsupport.gateway.GatewayFiles;
+import org.bookshelf.testsupport.gateway.NginxBinary;
+import org.bookshelf.testsupport.gateway.RenderResult;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,19 +26,21 @@ class ConfigValidationTest {
 
   private static final String DEFAULT_KEYS_FILE = "/etc/nginx/secrets/api-keys.map";
 
+  private static final GatewayFiles FILES = GatewayFiles.locate();
+
   @TempDir Path runtime;
 
   private static Map<String, String> valid() {
     var env = new HashMap<String, String>();
     env.put("BOOKS_SERVICE_UPSTREAM", "127.0.0.1:5000");
     env.put("BOOKS_WEB_UPSTREAM", "127.0.0.1:3000");
-    env.put("GATEWAY_API_KEYS_FILE", GatewayFiles.localKeysFile().toString());
+    env.put("GATEWAY_API_KEYS_FILE", FILES.localKeysFile().toString());
     return env;
   }
 
   @Test
   void defaults_render_a_config_that_nginx_accepts() throws Exception {
-    RenderResult result = ConfigRenderer.render(valid(), runtime);
+    RenderResult result = ConfigRenderer.render(FILES, valid(), runtime);
     Process check =
         new ProcessBuilder(
                 NginxBinary.require().toString(), "-t", "-p", runtime + "/", "-c", runtime.resolve("nginx.conf").toString(), "-e", "stderr")
@@ -50,7 +56,7 @@ class ConfigValidationTest {
 
   @Test
   void nginx_variables_survive_rendering() throws IOException {
-    ConfigRenderer.render(valid(), runtime);
+    ConfigRenderer.render(FILES, valid(), runtime);
 
     assertThat(Files.readString(runtime.resolve("api_conf.d/books.conf"))).contains("$bookshelf_write");
     assertThat(Files.readString(runtime.resolve("api_limits.conf"))).contains("$binary_remote_addr");
@@ -62,7 +68,7 @@ class ConfigValidationTest {
     var env = valid();
     env.put("BOOKS_SERVICE_UPSTREAM", "10.0.0.1:5000, 10.0.0.2:5000");
 
-    ConfigRenderer.render(env, runtime);
+    ConfigRenderer.render(FILES, env, runtime);
 
     assertThat(Files.readString(runtime.resolve("api_backends.conf")))
         .contains("server 10.0.0.1:5000 max_fails=1 fail_timeout=10s;", "server 10.0.0.2:5000 max_fails=1 fail_timeout=10s;");
@@ -91,7 +97,7 @@ class ConfigValidationTest {
     var env = valid();
     env.put(variable, value);
 
-    RenderResult result = ConfigRenderer.render(env, runtime);
+    RenderResult result = ConfigRenderer.render(FILES, env, runtime);
 
     assertThat(result.exitCode()).isNotZero();
     assertThat(result.stderr()).contains(variable);
@@ -104,7 +110,7 @@ class ConfigValidationTest {
     var env = valid();
     env.put("GATEWAY_API_KEYS_FILE", keys.toString());
 
-    RenderResult result = ConfigRenderer.render(env, runtime);
+    RenderResult result = ConfigRenderer.render(FILES, env, runtime);
 
     assertThat(result.exitCode()).isNotZero();
     assertThat(result.stderr()).contains("GATEWAY_API_KEYS_FILE", "invalid lines: 3").doesNotContain("short-secret-1");
@@ -112,7 +118,7 @@ class ConfigValidationTest {
 
   @Test
   void the_default_local_key_is_accepted_with_a_warning() {
-    RenderResult result = ConfigRenderer.render(valid(), runtime);
+    RenderResult result = ConfigRenderer.render(FILES, valid(), runtime);
 
     assertThat(result.succeeded()).isTrue();
     assertThat(result.stderr()).contains("WARNING", "bookshelf-local-key");
@@ -125,7 +131,7 @@ class ConfigValidationTest {
     var env = valid();
     env.remove("GATEWAY_API_KEYS_FILE");
 
-    RenderResult result = ConfigRenderer.render(env, runtime);
+    RenderResult result = ConfigRenderer.render(FILES, env, runtime);
 
     assertThat(result.succeeded()).as(result.stderr()).isTrue();
     assertThat(result.stderr()).contains("WARNING", "no API key file is mounted", DEFAULT_KEYS_FILE, "401");
@@ -140,7 +146,7 @@ class ConfigValidationTest {
     env.put("GATEWAY_PROXY_SEND_TIMEOUT", "7s");
     env.put("GATEWAY_PROXY_READ_TIMEOUT", "9s");
 
-    ConfigRenderer.render(env, runtime);
+    ConfigRenderer.render(FILES, env, runtime);
 
     assertThat(Files.readString(runtime.resolve("api_backends.conf")))
         .containsPattern("proxy_send_timeout\\s+7s;")
@@ -149,7 +155,7 @@ class ConfigValidationTest {
 
   @Test
   void every_variable_a_template_uses_is_in_the_list_and_substituted() throws IOException {
-    ConfigRenderer.render(valid(), runtime);
+    ConfigRenderer.render(FILES, valid(), runtime);
 
     try (Stream<Path> files = Files.walk(runtime)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".conf")).toList()) {
@@ -163,7 +169,7 @@ class ConfigValidationTest {
     var env = valid();
     env.put("GATEWAY_WRITE_RATE_LIMIT", "4r/m");
 
-    ConfigRenderer.render(env, runtime);
+    ConfigRenderer.render(FILES, env, runtime);
 
     assertThat(Files.readString(runtime.resolve("api_limits.conf"))).contains("default 15;");
   }

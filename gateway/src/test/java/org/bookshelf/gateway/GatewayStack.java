@@ -2,6 +2,7 @@ package org.bookshelf.gateway;
 
 import java.util.Map;
 import java.util.function.Function;
+import org.bookshelf.testsupport.gateway.NginxGateway;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -20,7 +21,7 @@ final class GatewayStack implements BeforeAllCallback, BeforeEachCallback, After
   private Function<RecordedRequest, UpstreamResponse> webAnswer;
   private Upstream service;
   private Upstream web;
-  private Gateway gateway;
+  private NginxGateway gateway;
   private Http http;
 
   GatewayStack() {
@@ -54,7 +55,7 @@ final class GatewayStack implements BeforeAllCallback, BeforeEachCallback, After
     if (webAnswer != null) {
       web.respond(webAnswer);
     }
-    gateway = Gateway.start(service.address(), web.address(), env);
+    gateway = TestGateway.start(service.address(), web.address(), env);
     http = new Http(gateway);
   }
 
@@ -85,7 +86,7 @@ final class GatewayStack implements BeforeAllCallback, BeforeEachCallback, After
     return web;
   }
 
-  Gateway gateway() {
+  NginxGateway gateway() {
     return gateway;
   }
 

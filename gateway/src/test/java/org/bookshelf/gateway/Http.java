@@ -6,20 +6,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.bookshelf.testsupport.gateway.NginxGateway;
 
 /** An HTTP/1.1 client for one gateway: one kept-alive connection, like a browser tab. */
 final class Http {
 
   static final String LOCAL_KEY = "bookshelf-local-key";
 
-  private final Gateway gateway;
+  private final NginxGateway gateway;
   private final HttpClient client =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  Http(Gateway gateway) {
+  Http(NginxGateway gateway) {
     this.gateway = gateway;
   }
 

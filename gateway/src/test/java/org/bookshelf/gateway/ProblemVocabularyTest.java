@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bookshelf.service.Problem;
 import org.bookshelf.service.ProblemType;
+import org.bookshelf.testsupport.gateway.GatewayFiles;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,7 +90,7 @@ class ProblemVocabularyTest {
 
   @Test
   void no_other_location_writes_an_error_body_of_its_own() throws IOException {
-    try (Stream<Path> files = Files.walk(GatewayFiles.configSource())) {
+    try (Stream<Path> files = Files.walk(GatewayFiles.locate().configSource())) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         Matcher m = RETURN_BODY.matcher(Files.readString(file));
         while (m.find()) {
@@ -115,6 +116,6 @@ class ProblemVocabularyTest {
   }
 
   private static String read(String file) throws IOException {
-    return Files.readString(GatewayFiles.configSource().resolve(file));
+    return Files.readString(GatewayFiles.locate().configSource().resolve(file));
   }
 }

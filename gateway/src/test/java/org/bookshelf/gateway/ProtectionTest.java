@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
+import org.bookshelf.testsupport.gateway.FreePort;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -101,7 +102,7 @@ class ProtectionTest {
   void upstream_down_is_502_on_the_api_and_on_the_web_app() {
     int nothingListens = FreePort.next();
     String down = "127.0.0.1:" + nothingListens;
-    try (var lonely = Gateway.start(down, down)) {
+    try (var lonely = TestGateway.start(down, down)) {
       var lonelyHttp = new Http(lonely);
 
       Problems.assertProblem(lonelyHttp.get("/books"), 502);

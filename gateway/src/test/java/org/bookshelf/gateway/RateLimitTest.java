@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Map;
+import org.bookshelf.testsupport.gateway.NginxGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +22,7 @@ class RateLimitTest {
 
   private static Upstream service;
   private static Upstream web;
-  private Gateway gateway;
+  private NginxGateway gateway;
   private Http http;
 
   @BeforeAll
@@ -39,7 +40,7 @@ class RateLimitTest {
   @BeforeEach
   void start() {
     gateway =
-        Gateway.start(
+        TestGateway.start(
             service.address(),
             web.address(),
             Map.of(

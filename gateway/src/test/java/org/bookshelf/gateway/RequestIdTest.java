@@ -18,7 +18,7 @@ class RequestIdTest {
 
     assertThat(response.headers().allValues("X-Request-ID")).containsExactly(id);
     assertThat(stack.service().lastRequest().headerValues("X-Request-ID")).containsExactly(id);
-    assertThat(stack.gateway().awaitLogLine(id).path("path").asText()).isEqualTo("/books");
+    assertThat(AccessLog.awaitLine(stack.gateway(), id).path("path").asText()).isEqualTo("/books");
   }
 
   @Test
@@ -28,7 +28,7 @@ class RequestIdTest {
     String id = response.headers().firstValue("X-Request-ID").orElseThrow();
     assertThat(id).matches("[0-9a-f]{32}");
     assertThat(stack.web().lastRequest().header("X-Request-ID")).hasValue(id);
-    assertThat(stack.gateway().awaitLogLine(id).path("status").asInt()).isEqualTo(200);
+    assertThat(AccessLog.awaitLine(stack.gateway(), id).path("status").asInt()).isEqualTo(200);
   }
 
   @ParameterizedTest

@@ -3,6 +3,7 @@ package org.bookshelf.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bookshelf.testsupport.gateway.FreePort;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,12 +34,12 @@ class RetryTest {
   @Test
   void get_is_retried_on_the_other_server_when_one_is_down() {
     String down = "127.0.0.1:" + FreePort.next();
-    try (var gateway = Gateway.start(down + " " + healthy.address(), web.address())) {
+    try (var gateway = TestGateway.start(down + " " + healthy.address(), web.address())) {
       var response = new Http(gateway).get("/books", "X-Request-ID", "retry-get-1");
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(healthy.requests()).hasSize(1);
-      JsonNode line = gateway.awaitLogLine("retry-get-1");
+      JsonNode line = AccessLog.awaitLine(gateway, "retry-get-1");
       assertThat(line.path("upstream_addr").asText()).isEqualTo(down + ", " + healthy.address());
       assertThat(line.path("upstream_status").asText()).isEqualTo("502, 200");
     }
@@ -48,7 +49,7 @@ class RetryTest {
   void post_is_passed_to_the_other_server_when_the_first_refuses_the_connection() {
     // The request never reached the first server (a replica restarting), so nothing can apply twice.
     String down = "127.0.0.1:" + FreePort.next();
-    try (var gateway = Gateway.start(down + " " + healthy.address(), web.address())) {
+    try (var gateway = TestGateway.start(down + " " + healthy.address(), web.address())) {
       var response = new Http(gateway).send("POST", "/books", "{}", "Authorization", BEARER_LOCAL);
 
       assertThat(response.statusCode()).isEqualTo(200);
@@ -59,7 +60,7 @@ class RetryTest {
   @Test
   void post_is_not_retried_when_the_first_server_drops_it_after_receiving_it() {
     try (var dropping = Upstream.start("dropping").respond(r -> { throw new IllegalStateException("connection cut"); });
-        var gateway = Gateway.start(dropping.address() + " " + healthy.address(), web.address())) {
+        var gateway = TestGateway.start(dropping.address() + " " + healthy.address(), web.address())) {
       var response = new Http(gateway).send("POST", "/books", "{}", "Authorization", BEARER_LOCAL);
 
       assertThat(response.statusCode()).isGreaterThanOrEqualTo(500);
@@ -71,7 +72,7 @@ class RetryTest {
   @Test
   void get_is_retried_on_the_other_server_after_a_503() {
     try (var failing = Upstream.start("failing").respond(r -> UpstreamResponse.json(503, "{}"));
-        var gateway = Gateway.start(failing.address() + " " + healthy.address(), web.address())) {
+        var gateway = TestGateway.start(failing.address() + " " + healthy.address(), web.address())) {
       var response = new Http(gateway).get("/books/9781788395540");
 
       assertThat(response.statusCode()).isEqualTo(200);
@@ -83,7 +84,7 @@ class RetryTest {
   @Test
   void put_is_not_retried_after_a_503() {
     try (var failing = Upstream.start("failing").respond(r -> UpstreamResponse.json(503, "{\"title\":\"busy\"}"));
-        var gateway = Gateway.start(failing.address() + " " + healthy.address(), web.address())) {
+        var gateway = TestGateway.start(failing.address() + " " + healthy.address(), web.address())) {
       var http = new Http(gateway);
 
       var put = http.send("PUT", "/books/9781788395540", "{}", "Authorization", BEARER_LOCAL);
@@ -98,7 +99,7 @@ class RetryTest {
   @Test
   void web_app_get_is_retried_on_the_other_server_when_one_is_down() {
     String down = "127.0.0.1:" + FreePort.next();
-    try (var gateway = Gateway.start(healthy.address(), down + " " + web.address())) {
+    try (var gateway = TestGateway.start(healthy.address(), down + " " + web.address())) {
       var response = new Http(gateway).get("/");
 
       assertThat(response.statusCode()).isEqualTo(200);

@@ -39,8 +39,11 @@ public record GatewayFiles(Path moduleDir) {
     return moduleDir.resolve(RENDER_SCRIPT);
   }
 
-  /** The keys file the image ships for local runs. */
-  public Path defaultKeysFile() {
-    return moduleDir.resolve("secrets/api-keys.map");
+  /**
+   * The key file compose mounts for a local run ({@code config/api-keys.map} beside the gateway
+   * module, key {@code bookshelf-local-key}); the image itself ships none.
+   */
+  public Path localKeysFile() {
+    return moduleDir.resolve("../config/api-keys.map").normalize();
   }
 }

@@ -46,6 +46,15 @@ public final class NginxGateway implements AutoCloseable {
     return start(GatewayFiles.locate(), env);
   }
 
+  /** Starts nginx on the shipped config in front of these upstreams ({@code host:port}, several separated by spaces). */
+  public static NginxGateway start(String serviceUpstream, String webUpstream, Map<String, String> env) {
+    var settings = new HashMap<String, String>();
+    settings.put("BOOKS_SERVICE_UPSTREAM", serviceUpstream);
+    settings.put("BOOKS_WEB_UPSTREAM", webUpstream);
+    settings.putAll(env);
+    return start(GatewayFiles.locate(), settings);
+  }
+
   public static NginxGateway start(GatewayFiles files, Map<String, String> env) {
     Path nginx = NginxBinary.require();
     var settings = new HashMap<String, String>();

@@ -1,0 +1,31 @@
+package org.bookshelf.gateway;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.bookshelf.testsupport.gateway.GatewayFiles;
+import org.bookshelf.testsupport.gateway.NginxGateway;
+
+/**
+ * The gateway tests' settings on top of test-support's {@link NginxGateway}: the key file compose
+ * mounts for local runs (key {@link Http#LOCAL_KEY}) and rate limits no test meets by accident
+ * (RateLimitTest sets its own); {@code env} overrides both.
+ */
+final class TestGateway {
+
+  private TestGateway() {}
+
+  static NginxGateway start(String serviceUpstream, String webUpstream, Map<String, String> env) {
+    var settings = new HashMap<String, String>();
+    settings.put("GATEWAY_API_KEYS_FILE", GatewayFiles.locate().localKeysFile().toString());
+    settings.put("GATEWAY_RATE_LIMIT", "1000r/s");
+    settings.put("GATEWAY_RATE_LIMIT_BURST", "1000");
+    settings.put("GATEWAY_WRITE_RATE_LIMIT", "1000r/s");
+    settings.put("GATEWAY_WRITE_RATE_LIMIT_BURST", "1000");
+    settings.putAll(env);
+    return NginxGateway.start(serviceUpstream, webUpstream, settings);
+  }
+
+  static NginxGateway start(String serviceUpstream, String webUpstream) {
+    return start(serviceUpstream, webUpstream, Map.of());
+  }
+}
