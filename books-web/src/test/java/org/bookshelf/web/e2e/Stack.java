@@ -46,10 +46,7 @@ final class Stack implements AutoCloseable {
     Path keys = Files.writeString(dataDir.resolve("api-keys.map"), apiKey + " ui-test;\n");
     gateway =
         NginxGateway.start(
-            Map.of(
-                "BOOKS_SERVICE_UPSTREAM", local(booksService),
-                "BOOKS_WEB_UPSTREAM", local(booksWeb),
-                "GATEWAY_API_KEYS_FILE", keys.toString()));
+            local(booksService), local(booksWeb), Map.of("GATEWAY_API_KEYS_FILE", keys.toString()));
   }
 
   private static String local(Javalin app) {
