@@ -45,12 +45,6 @@ public record ServiceConfig(
     return dbUrl.startsWith("jdbc:h2:file:");
   }
 
-  /** The config with another database URL and data dir; tests use it. */
-  public ServiceConfig withDatabase(String url, String user, String password) {
-    return new ServiceConfig(
-        port, dataDir, url, user, password, dbPoolSize, dbConnectionTimeout, seedSampleData, common);
-  }
-
   @Override
   public String toString() {
     // Never print the password.
