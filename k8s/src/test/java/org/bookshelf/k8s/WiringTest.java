@@ -10,7 +10,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bookshelf.testsupport.TestSettings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -121,9 +120,8 @@ class WiringTest {
     Apps.BUILT_IMAGES.forEach((workload, image) -> {
       String actual = manifests.workload(workload).container().getImage();
       if (overlay.equals(Overlays.LOCAL)) {
-        // Exactly what ./mvnw package tags in the local Docker daemon.
-        assertThat(actual).isEqualTo(TestSettings.projectImage(image).asCanonicalNameString()
-            .replaceFirst("^docker\\.io/library/", ""));
+        // Exactly what ./mvnw package tags in the local Docker daemon by default.
+        assertThat(actual).isEqualTo(image + ":" + System.getProperty("bookshelf.project.version"));
       } else {
         assertThat(actual).as("%s image", workload)
             .matches("[a-z0-9.-]+(:[0-9]+)?/([a-z0-9._-]+/)*" + image + ":[A-Za-z0-9._-]+")
