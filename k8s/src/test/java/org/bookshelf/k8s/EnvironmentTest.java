@@ -38,15 +38,6 @@ class EnvironmentTest {
 
   @ParameterizedTest
   @FieldSource("org.bookshelf.k8s.Overlays#ALL")
-  void every_java_app_the_build_ships_is_deployed(String overlay) {
-    assertThat(RenderedManifests.render(overlay).workloads())
-        .extracting(Workload::imageName)
-        .containsAll(JavaApps.byImage().keySet());
-    assertThat(JavaApps.byImage()).containsOnlyKeys("books-service", "books-web");
-  }
-
-  @ParameterizedTest
-  @FieldSource("org.bookshelf.k8s.Overlays#ALL")
   void every_variable_a_manifest_sets_is_read_by_its_app(String overlay) {
     RenderedManifests manifests = RenderedManifests.render(overlay);
 
