@@ -1,19 +1,38 @@
 package org.bookshelf.web;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.bookshelf.service.AppSettings;
 import org.bookshelf.service.CommonSettings;
 import org.bookshelf.service.EnvConfig;
+import org.bookshelf.service.Setting;
 
-/**
- * books-web's settings from the environment: {@code PORT} (default 3000) plus the settings every
- * service shares ({@code LOG_FORMAT}, {@code LOG_LEVEL}, {@code SHUTDOWN_TIMEOUT_SECONDS}).
- */
+/** books-web's settings from the environment: its port plus the settings every service shares. */
 public record WebConfig(int port, CommonSettings common) {
 
-  public static final int DEFAULT_PORT = 3000;
+  public static final Setting.Int PORT = Setting.integer("PORT", 3000, 1, 65535, "HTTP port");
+
+  /** Every variable books-web reads. */
+  public static final List<Setting> SETTINGS =
+      Stream.concat(Stream.of(PORT), CommonSettings.SETTINGS.stream()).toList();
 
   public static WebConfig from(Map<String, String> environment) {
     EnvConfig env = new EnvConfig(environment);
-    return new WebConfig(env.integer("PORT", DEFAULT_PORT, 1, 65535), CommonSettings.from(env));
+    return new WebConfig(env.get(PORT), CommonSettings.from(env));
+  }
+
+  /** books-web's environment for the docs and manifest checks (META-INF/services). */
+  public static final class Declared implements AppSettings {
+
+    @Override
+    public String image() {
+      return "books-web";
+    }
+
+    @Override
+    public List<Setting> settings() {
+      return SETTINGS;
+    }
   }
 }

@@ -3,7 +3,12 @@ package org.bookshelf.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Modifier;
 import java.util.Map;
+import java.util.ServiceLoader;
+import org.bookshelf.service.AppSettings;
+import org.bookshelf.service.CommonSettings;
+import org.bookshelf.service.Setting;
 import org.bookshelf.service.ConfigException;
 import org.bookshelf.service.LogFormat;
 import org.junit.jupiter.api.Test;
@@ -31,5 +36,17 @@ class WebConfigTest {
     assertThatThrownBy(() -> WebConfig.from(Map.of("PORT", "web")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("PORT");
+  }
+
+  @Test
+  void every_setting_it_declares_is_listed_for_the_docs_and_the_manifest_checks() throws Exception {
+    for (var field : WebConfig.class.getFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && Setting.class.isAssignableFrom(field.getType())) {
+        assertThat(WebConfig.SETTINGS).as(field.getName()).contains((Setting) field.get(null));
+      }
+    }
+    assertThat(WebConfig.SETTINGS).containsAll(CommonSettings.SETTINGS);
+    assertThat(ServiceLoader.load(AppSettings.class).stream().map(p -> p.get().settings()))
+        .contains(WebConfig.SETTINGS);
   }
 }

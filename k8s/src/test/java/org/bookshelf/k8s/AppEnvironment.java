@@ -3,58 +3,80 @@ package org.bookshelf.k8s;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import org.bookshelf.service.CommonSettings;
+import org.bookshelf.service.EnvConfig;
+import org.bookshelf.service.Setting;
 
 /**
- * The environment variables each app reads, derived from its code, not a hand-kept list: the
- * Java services' {@code EnvConfig} reads ({@code env.string("PORT", …)}) and {@code getenv}
- * calls; the gateway's {@code render-config.sh} defaults; the PostgreSQL entrypoint's references.
+ * The environment variables each workload's app reads, found by the workload's image: the Java
+ * apps declare theirs as {@link Setting}s ({@link JavaApps}); the gateway's are the variables its
+ * {@code render-config.sh} gives defaults (the script is the gateway's declaration); PostgreSQL's
+ * are what the offline stand-in's entrypoint reads (it keeps the official image's contract).
  */
 public final class AppEnvironment {
 
-  private static final Pattern JAVA_READ =
-      Pattern.compile("(?:env\\.(?:string|integer|bool|oneOf)|getenv)\\(\\s*\"([A-Z][A-Z0-9_]*)\"");
-  private static final Pattern SCRIPT_DEFAULT = Pattern.compile(": \"\\$\\{([A-Z][A-Z0-9_]*):=");
+  static final String GATEWAY_IMAGE = "books-gateway";
+  static final String POSTGRES_IMAGE = "postgres";
+
+  private static final Pattern SCRIPT_DEFAULT = Pattern.compile(": \"\\$\\{([A-Z][A-Z0-9_]*):=([^}]*)}\"");
   private static final Pattern SHELL_REFERENCE = Pattern.compile("\\$\\{?([A-Z][A-Z0-9_]*)");
 
   private AppEnvironment() {}
 
-  public static Set<String> readBy(String workload) {
-    return switch (workload) {
-      case Apps.BOOKS_SERVICE -> javaReads("books-service/src/main/java", "service-support/src/main/java");
-      case Apps.BOOKS_WEB -> javaReads("books-web/src/main/java", "service-support/src/main/java");
-      case Apps.GATEWAY -> matches(SCRIPT_DEFAULT, read("gateway/render-config.sh"));
-      // The offline stand-in keeps the official image's contract; its entrypoint is the spec.
-      case Apps.POSTGRES -> matches(SHELL_REFERENCE, read("tools/offline-images/postgres-entrypoint.sh"));
-      default -> throw new IllegalArgumentException(workload);
+  public static Set<String> readBy(Workload workload) {
+    var java = JavaApps.of(workload);
+    if (java.isPresent()) {
+      return java.get().settings().stream().map(Setting::name).collect(Collectors.toCollection(TreeSet::new));
+    }
+    return switch (workload.imageName()) {
+      case GATEWAY_IMAGE -> new TreeSet<>(gatewayDefaults().keySet());
+      case POSTGRES_IMAGE -> matches(SHELL_REFERENCE, read("tools/offline-images/postgres-entrypoint.sh"));
+      default -> throw unknown(workload);
     };
   }
 
   /** How long the app may take to finish in-flight work after SIGTERM (SIGQUIT for nginx). */
-  public static long drainSeconds(String workload, Map<String, String> env) {
-    return switch (workload) {
-      case Apps.BOOKS_SERVICE, Apps.BOOKS_WEB -> Long.parseLong(env.getOrDefault(
-          "SHUTDOWN_TIMEOUT_SECONDS", String.valueOf(CommonSettings.DEFAULT_SHUTDOWN_TIMEOUT_SECONDS)));
-      case Apps.GATEWAY -> seconds(env.getOrDefault("GATEWAY_PROXY_READ_TIMEOUT", gatewayDefault("GATEWAY_PROXY_READ_TIMEOUT")));
-      default -> throw new IllegalArgumentException(workload);
-    };
+  public static long drainSeconds(Workload workload, Map<String, String> env) {
+    if (JavaApps.of(workload).isPresent()) {
+      return CommonSettings.from(new EnvConfig(env)).shutdownTimeout().toSeconds();
+    }
+    if (workload.imageName().equals(GATEWAY_IMAGE)) {
+      return seconds(env.getOrDefault("GATEWAY_PROXY_READ_TIMEOUT", gatewayDefault("GATEWAY_PROXY_READ_TIMEOUT")));
+    }
+    throw unknown(workload);
   }
 
   /** A default from render-config.sh, e.g. {@code 30s} for GATEWAY_PROXY_READ_TIMEOUT. */
   public static String gatewayDefault(String variable) {
-    Matcher m = Pattern.compile(": \"\\$\\{" + variable + ":=([^}]*)}\"").matcher(read("gateway/render-config.sh"));
-    if (!m.find()) {
+    String value = gatewayDefaults().get(variable);
+    if (value == null) {
       throw new IllegalStateException("render-config.sh has no default for " + variable);
     }
-    return m.group(1);
+    return value;
+  }
+
+  /** Every variable render-config.sh assigns a default, with that default, in script order. */
+  public static Map<String, String> gatewayDefaults() {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    Matcher m = SCRIPT_DEFAULT.matcher(read("gateway/render-config.sh"));
+    while (m.find()) {
+      defaults.put(m.group(1), m.group(2));
+    }
+    return defaults;
+  }
+
+  private static AssertionError unknown(Workload workload) {
+    return new AssertionError(
+        workload.name() + " runs image " + workload.imageName() + ", whose environment is not known:"
+            + " a Java app registers its AppSettings in META-INF/services and k8s/pom.xml depends on"
+            + " it (test scope)");
   }
 
   private static long seconds(String nginxDuration) {
@@ -68,20 +90,6 @@ public final class AppEnvironment {
       case "m" -> n * 60;
       default -> n;
     };
-  }
-
-  private static Set<String> javaReads(String... sourceRoots) {
-    Set<String> names = new TreeSet<>();
-    for (String root : sourceRoots) {
-      try (Stream<Path> files = Files.walk(Repository.path(root))) {
-        for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-          names.addAll(matches(JAVA_READ, Files.readString(file)));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return names;
   }
 
   private static Set<String> matches(Pattern pattern, String text) {
@@ -99,9 +107,5 @@ public final class AppEnvironment {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static List<String> workloads() {
-    return List.of(Apps.BOOKS_SERVICE, Apps.BOOKS_WEB, Apps.GATEWAY, Apps.POSTGRES);
   }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bookshelf.books.config.ServiceConfig;
+import org.bookshelf.service.Setting;
 import org.bookshelf.web.WebConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,16 +20,19 @@ import org.junit.jupiter.params.provider.FieldSource;
 class EnvironmentTest {
 
   @Test
-  void the_variables_read_are_derived_from_the_apps_code() {
-    // Guards the derivation itself: a refactoring that hides the reads from it must show here.
-    assertThat(AppEnvironment.readBy(Apps.BOOKS_SERVICE))
-        .contains("PORT", "DB_URL", "DB_USER", "DB_PASSWORD", "DB_POOL_SIZE", "LOG_FORMAT",
-            "SHUTDOWN_TIMEOUT_SECONDS")
+  void the_variables_read_are_the_ones_each_app_declares() {
+    // Guards the look-up itself: a workload must resolve to its own app's declaration.
+    RenderedManifests manifests = RenderedManifests.render(Overlays.LOCAL);
+    assertThat(AppEnvironment.readBy(manifests.workload(Apps.BOOKS_SERVICE)))
+        .containsExactlyInAnyOrderElementsOf(ServiceConfig.SETTINGS.stream().map(Setting::name).toList())
+        .contains("DB_URL", "SHUTDOWN_TIMEOUT_SECONDS")
         .doesNotContain("BOOKS_SERVICE_UPSTREAM");
-    assertThat(AppEnvironment.readBy(Apps.BOOKS_WEB)).contains("PORT", "LOG_FORMAT").doesNotContain("DB_URL");
-    assertThat(AppEnvironment.readBy(Apps.GATEWAY))
+    assertThat(AppEnvironment.readBy(manifests.workload(Apps.BOOKS_WEB)))
+        .containsExactlyInAnyOrderElementsOf(WebConfig.SETTINGS.stream().map(Setting::name).toList())
+        .doesNotContain("DB_URL");
+    assertThat(AppEnvironment.readBy(manifests.workload(Apps.GATEWAY)))
         .contains("BOOKS_SERVICE_UPSTREAM", "BOOKS_WEB_UPSTREAM", "GATEWAY_WORKER_PROCESSES");
-    assertThat(AppEnvironment.readBy(Apps.POSTGRES))
+    assertThat(AppEnvironment.readBy(manifests.workload(Apps.POSTGRES)))
         .contains("POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB", "PGDATA");
   }
 
@@ -40,7 +44,7 @@ class EnvironmentTest {
     for (Workload workload : manifests.workloads()) {
       assertThat(manifests.environmentNames(workload.container()))
           .as("%s: variables set on %s that its app never reads", overlay, workload.name())
-          .isSubsetOf(AppEnvironment.readBy(workload.name()));
+          .isSubsetOf(AppEnvironment.readBy(workload));
     }
   }
 
@@ -115,10 +119,10 @@ class EnvironmentTest {
 
   @Test
   void a_variable_no_app_reads_would_be_caught() {
+    Workload service = RenderedManifests.render(Overlays.LOCAL).workload(Apps.BOOKS_SERVICE);
     assertThatCode(() -> assertThat(java.util.List.of("DB_URL", "DATABASE_URL"))
-            .isSubsetOf(AppEnvironment.readBy(Apps.BOOKS_SERVICE)))
+            .isSubsetOf(AppEnvironment.readBy(service)))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("DATABASE_URL");
   }
-
 }

@@ -6,21 +6,27 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The uid each image runs as, read from the build: Jib's {@code container.user} in the parent
- * POM, the gateway Dockerfile's {@code USER}, and the offline PostgreSQL stand-in's postgres uid
- * (which tools/offline-images.sh sets to the official image's 999).
+ * The uid each image runs as, from where its build sets it: the Java (Jib) images from the parent
+ * POM's {@code image.user}, which Maven passes as {@code bookshelf.image.user}; the gateway from
+ * its Dockerfile's {@code USER}; PostgreSQL from the offline stand-in's postgres uid (which
+ * tools/offline-images.sh sets to the official image's 999).
  */
 public final class ImageUsers {
 
   private ImageUsers() {}
 
-  public static long uidOf(String workload) {
-    return switch (workload) {
-      case Apps.BOOKS_SERVICE, Apps.BOOKS_WEB ->
-          find("pom.xml", "<user>(\\d+):\\d+</user>");
-      case Apps.GATEWAY -> find("gateway/Dockerfile", "(?m)^USER (\\d+)");
-      case Apps.POSTGRES -> find("tools/offline-images.sh", "usermod --uid (\\d+)");
-      default -> throw new IllegalArgumentException(workload);
+  public static long uidOf(Workload workload) {
+    if (JavaApps.of(workload).isPresent()) {
+      String uid = System.getProperty("bookshelf.image.user");
+      if (uid == null) {
+        throw new IllegalStateException("bookshelf.image.user is not set: run through Maven (k8s/pom.xml passes it)");
+      }
+      return Long.parseLong(uid);
+    }
+    return switch (workload.imageName()) {
+      case AppEnvironment.GATEWAY_IMAGE -> find("gateway/Dockerfile", "(?m)^USER (\\d+)");
+      case AppEnvironment.POSTGRES_IMAGE -> find("tools/offline-images.sh", "usermod --uid (\\d+)");
+      default -> throw new AssertionError(workload.name() + ": no known user for image " + workload.imageName());
     };
   }
 

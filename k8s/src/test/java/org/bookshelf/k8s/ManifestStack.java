@@ -99,12 +99,15 @@ final class ManifestStack implements AutoCloseable {
     return container;
   }
 
-  /** The build's images as named; PostgreSQL's public image swapped for the build's base. */
+  /**
+   * PostgreSQL's public image swapped for the build's base; every other image is one this build
+   * produces, run under the build's registry and tag ({@code -Dimage.tag}), not the overlay's.
+   */
   private static DockerImageName image(Workload workload, Container spec) {
-    if (workload.name().equals(Apps.POSTGRES)) {
+    if (spec.getImage().equals(Apps.POSTGRES_IMAGE)) {
       return TestSettings.postgresImage();
     }
-    return DockerImageName.parse(spec.getImage());
+    return TestSettings.projectImage(workload.imageName());
   }
 
   /**

@@ -3,7 +3,15 @@ package org.bookshelf.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -49,5 +57,25 @@ class RenderTest {
         referenced.stream().filter(name -> manifests.secret(name).isEmpty()).toList();
 
     assertThat(notRendered).containsExactlyInAnyOrderElementsOf(Overlays.externalSecrets(overlay));
+  }
+
+  @Test
+  void every_file_the_manifests_comments_cite_exists() throws IOException {
+    Pattern cited = Pattern.compile("(?:^|[\\s(`])((?:k8s|gateway|docs|tools)/[A-Za-z0-9_./-]*[A-Za-z0-9_])");
+    List<String> missing = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(Repository.path("k8s"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !f.toString().contains("/target/")).toList()) {
+        for (String line : Files.readAllLines(file)) {
+          int comment = line.indexOf('#');
+          Matcher m = cited.matcher(comment < 0 ? "" : line.substring(comment));
+          while (m.find()) {
+            if (!Files.exists(Repository.path(m.group(1)))) {
+              missing.add(Repository.root().relativize(file) + " cites " + m.group(1));
+            }
+          }
+        }
+      }
+    }
+    assertThat(missing).isEmpty();
   }
 }

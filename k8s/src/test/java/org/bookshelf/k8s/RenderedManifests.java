@@ -50,11 +50,30 @@ public final class RenderedManifests {
     return objects.stream().filter(type::isInstance).map(type::cast).toList();
   }
 
+  /** Every Deployment and StatefulSet: the workloads are what the manifests say, no list. */
   public List<Workload> workloads() {
     return Stream.concat(
-            all(Deployment.class).stream().map(Workload::of),
+            all(Deployment.class).stream().map(d -> Workload.of(d, autoscaledMinimum(d))),
             all(StatefulSet.class).stream().map(Workload::of))
         .toList();
+  }
+
+  public List<Workload> deployments() {
+    return workloads().stream().filter(w -> w.kind().equals("Deployment")).toList();
+  }
+
+  /** The autoscaler that scales a Deployment, if any. */
+  public Optional<HorizontalPodAutoscaler> autoscalerOf(String deployment) {
+    return autoscalers().stream()
+        .filter(a -> a.getSpec().getScaleTargetRef().getKind().equals("Deployment"))
+        .filter(a -> a.getSpec().getScaleTargetRef().getName().equals(deployment))
+        .findFirst();
+  }
+
+  private Integer autoscaledMinimum(Deployment deployment) {
+    return autoscalerOf(deployment.getMetadata().getName())
+        .map(a -> a.getSpec().getMinReplicas() == null ? 1 : a.getSpec().getMinReplicas())
+        .orElse(null);
   }
 
   public Workload workload(String name) {

@@ -10,7 +10,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bookshelf.testsupport.TestSettings;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -117,24 +118,30 @@ class WiringTest {
   @FieldSource("org.bookshelf.k8s.Overlays#ALL")
   void images_are_the_ones_the_build_produces(String overlay) {
     RenderedManifests manifests = RenderedManifests.render(overlay);
+    Set<String> built = new TreeSet<>(JavaApps.byImage().keySet());
+    built.add(AppEnvironment.GATEWAY_IMAGE);
 
-    Apps.BUILT_IMAGES.forEach((workload, image) -> {
-      String actual = manifests.workload(workload).container().getImage();
-      if (overlay.equals(Overlays.LOCAL)) {
-        // Exactly what ./mvnw package tags in the local Docker daemon.
-        assertThat(actual).isEqualTo(TestSettings.projectImage(image).asCanonicalNameString()
-            .replaceFirst("^docker\\.io/library/", ""));
+    // Every image the build makes is deployed, and every workload runs one of them or PostgreSQL.
+    assertThat(manifests.workloads()).extracting(Workload::imageName)
+        .containsAll(built)
+        .allSatisfy(image -> assertThat(built.contains(image) || image.equals(AppEnvironment.POSTGRES_IMAGE))
+            .as("%s: %s is built here or is PostgreSQL", overlay, image).isTrue());
+    for (Workload workload : manifests.workloads()) {
+      String actual = workload.container().getImage();
+      if (workload.imageName().equals(AppEnvironment.POSTGRES_IMAGE)) {
+        if (overlay.equals(Overlays.LOCAL)) {
+          assertThat(actual).isEqualTo(Apps.POSTGRES_IMAGE);
+        } else {
+          assertThat(actual).endsWith("/postgres:16");
+        }
+      } else if (overlay.equals(Overlays.LOCAL)) {
+        // Exactly what ./mvnw package tags in the local Docker daemon by default.
+        assertThat(actual).isEqualTo(workload.imageName() + ":" + System.getProperty("bookshelf.project.version"));
       } else {
-        assertThat(actual).as("%s image", workload)
-            .matches("[a-z0-9.-]+(:[0-9]+)?/([a-z0-9._-]+/)*" + image + ":[A-Za-z0-9._-]+")
+        assertThat(actual).as("%s image", workload.name())
+            .matches("[a-z0-9.-]+(:[0-9]+)?/([a-z0-9._-]+/)*" + workload.imageName() + ":[A-Za-z0-9._-]+")
             .doesNotEndWith(":latest");
       }
-    });
-    String postgres = manifests.workload(Apps.POSTGRES).container().getImage();
-    if (overlay.equals(Overlays.LOCAL)) {
-      assertThat(postgres).isEqualTo(Apps.POSTGRES_IMAGE);
-    } else {
-      assertThat(postgres).endsWith("/postgres:16");
     }
   }
 

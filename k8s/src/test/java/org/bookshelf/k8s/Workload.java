@@ -19,11 +19,16 @@ public record Workload(
     PodTemplateSpec template,
     List<PersistentVolumeClaim> volumeClaims) {
 
-  static Workload of(Deployment deployment) {
+  /**
+   * A Deployment an autoscaler scales sets no replicas: it starts with the autoscaler's minimum
+   * ({@code autoscaledMinimum}, null when no autoscaler targets it).
+   */
+  static Workload of(Deployment deployment, Integer autoscaledMinimum) {
+    Integer replicas = deployment.getSpec().getReplicas();
     return new Workload(
         "Deployment",
         deployment.getMetadata().getName(),
-        replicasOf(deployment.getSpec().getReplicas()),
+        replicasOf(replicas == null ? autoscaledMinimum : replicas),
         deployment.getSpec().getSelector().getMatchLabels(),
         deployment.getSpec().getTemplate(),
         List.of());
@@ -39,6 +44,12 @@ public record Workload(
         set.getSpec().getVolumeClaimTemplates() == null
             ? List.of()
             : set.getSpec().getVolumeClaimTemplates());
+  }
+
+  /** The image's name without registry, path and tag, as the build and the apps call it. */
+  public String imageName() {
+    String image = container().getImage().replaceFirst("@.*$", "").replaceFirst(":[^:/]+$", "");
+    return image.substring(image.lastIndexOf('/') + 1);
   }
 
   public PodSpec pod() {
@@ -68,7 +79,7 @@ public record Workload(
   }
 
   private static int replicasOf(Integer replicas) {
-    // The API server defaults a missing replicas field to 1.
+    // The API server defaults a missing replicas field to 1, and so does an HPA's minReplicas.
     return replicas == null ? 1 : replicas;
   }
 }

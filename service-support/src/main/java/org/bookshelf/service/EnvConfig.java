@@ -1,14 +1,13 @@
 package org.bookshelf.service;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
- * Typed reads of environment variables with defaults. Main passes {@code System.getenv()}, tests
- * pass their own map. A blank value counts as unset; a bad value throws {@link ConfigException}
- * naming the variable and what it accepts, so the service fails at startup, not later.
+ * Typed reads of the environment variables an app declares as {@link Setting}s. Main passes
+ * {@code System.getenv()}, tests pass their own map. A blank value counts as unset; a bad value
+ * throws {@link ConfigException} naming the variable and what it accepts, so the service fails at
+ * startup, not later.
  */
 public final class EnvConfig {
 
@@ -18,63 +17,60 @@ public final class EnvConfig {
     this.env = Map.copyOf(env);
   }
 
-  public String string(String name, String fallback) {
-    String value = raw(name);
-    return value == null ? fallback : value;
+  public String get(Setting.Text setting) {
+    String value = raw(setting);
+    return value == null ? setting.defaultValue() : value;
   }
 
-  public int integer(String name, int fallback, int min, int max) {
-    String value = raw(name);
+  public int get(Setting.Int setting) {
+    String value = raw(setting);
     if (value == null) {
-      return fallback;
+      return setting.fallback();
     }
     try {
       int parsed = Integer.parseInt(value);
-      if (parsed >= min && parsed <= max) {
+      if (parsed >= setting.min() && parsed <= setting.max()) {
         return parsed;
       }
     } catch (NumberFormatException e) {
       // falls through to the message below
     }
-    throw new ConfigException(
-        name + "='" + value + "' is not valid: expected an integer from " + min + " to " + max);
+    throw invalid(setting, value);
   }
 
-  public boolean bool(String name, boolean fallback) {
-    String value = raw(name);
+  public boolean get(Setting.Flag setting) {
+    String value = raw(setting);
     if (value == null) {
-      return fallback;
+      return setting.fallback();
     }
     return switch (value.toLowerCase(Locale.ROOT)) {
       case "true" -> true;
       case "false" -> false;
-      default ->
-          throw new ConfigException(
-              name + "='" + value + "' is not valid: expected true or false");
+      default -> throw invalid(setting, value);
     };
   }
 
   /** Matches the enum constant's name case-insensitively, e.g. {@code LOG_FORMAT=json}. */
-  public <E extends Enum<E>> E oneOf(String name, Class<E> type, E fallback) {
-    String value = raw(name);
+  public <E extends Enum<E>> E get(Setting.Choice<E> setting) {
+    String value = raw(setting);
     if (value == null) {
-      return fallback;
+      return setting.fallback();
     }
-    for (E constant : type.getEnumConstants()) {
+    for (E constant : setting.type().getEnumConstants()) {
       if (constant.name().equalsIgnoreCase(value)) {
         return constant;
       }
     }
-    String accepted =
-        Arrays.stream(type.getEnumConstants())
-            .map(c -> c.name().toLowerCase(Locale.ROOT))
-            .collect(Collectors.joining(", "));
-    throw new ConfigException(
-        name + "='" + value + "' is not valid: expected one of " + accepted);
+    throw invalid(setting, value);
   }
 
-  private String raw(String name) {
-    String value = env.get(name);
+  private static ConfigException invalid(Setting setting, String value) {
+    return new ConfigException(
+        setting.name() + "='" + value + "' is not valid: expected " + setting.accepts());
+  }
+
+  private String raw(Setting setting) {
+    String value = env.get(setting.name());
     return value == null || value.isBlank() ? null : value.trim();
   }
 }

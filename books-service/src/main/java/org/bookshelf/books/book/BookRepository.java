@@ -16,11 +16,19 @@ import org.bookshelf.books.db.StorageException;
 import org.bookshelf.books.db.StorageUnavailableException;
 
 /**
- * Books in SQL that runs unchanged on H2 and PostgreSQL. Conditional writes are a single
- * {@code UPDATE … WHERE version = ?}, so of concurrent writers holding the same version exactly
- * one wins.
+ * Storage of books, in SQL that runs unchanged on H2 and PostgreSQL. It reports what the
+ * database did; {@link BookService} decides what that means (duplicate, stale, missing).
+ * Conditional writes are a single {@code UPDATE … WHERE version = ?}, so of concurrent writers
+ * holding the same version exactly one wins.
  */
 public final class BookRepository {
+
+  /**
+   * What a write conditional on the stored version did: {@code applied} when the row matched;
+   * {@code current} is the row as it stands afterwards (empty after a delete, or when no book has
+   * the ISBN), read on the writer's own connection.
+   */
+  public record Write(boolean applied, Optional<Book> current) {}
 
   // map() reads these by position.
   private static final String COLUMNS =
@@ -82,52 +90,52 @@ public final class BookRepository {
     }
   }
 
-  public Book insert(Isbn isbn, BookDraft draft, Instant now) {
+  /** Stores the book as given; false when a book with its ISBN is already stored. */
+  public boolean insert(Book book) {
     try (Connection c = connect();
         PreparedStatement s =
-            c.prepareStatement(
-                "INSERT INTO books (" + COLUMNS + ") VALUES (?, ?, ?, ?, 1, ?, ?)")) {
-      s.setString(1, isbn.value());
-      setDraft(s, 2, draft);
-      s.setTimestamp(5, Timestamp.from(now));
-      s.setTimestamp(6, Timestamp.from(now));
+            c.prepareStatement("INSERT INTO books (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      s.setString(1, book.isbn().value());
+      setFields(s, 2, book.title(), book.author(), book.publicationYear());
+      s.setLong(5, book.version());
+      s.setTimestamp(6, Timestamp.from(book.createdAt()));
+      s.setTimestamp(7, Timestamp.from(book.updatedAt()));
       s.executeUpdate();
-      return new Book(isbn, draft.title(), draft.author(), draft.publicationYear(), 1, now, now);
+      return true;
     } catch (SQLException e) {
       if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-        throw new DuplicateBookException(isbn);
+        return false;
       }
       throw translate("insert", e);
     }
   }
 
   /**
-   * Replaces the writable fields when the stored version is {@code expectedVersion} (any version
-   * when null, for {@code If-Match: *}).
+   * Replaces the writable fields, sets {@code updated_at} and increments the version (in the same
+   * statement, so {@code If-Match: *} writers never lose an increment), when the stored version is
+   * {@code expectedVersion} (any version when null).
    */
-  public Book update(Isbn isbn, Long expectedVersion, BookDraft draft, Instant now) {
+  public Write update(Isbn isbn, Long expectedVersion, BookDraft draft, Instant now) {
     String sql =
         "UPDATE books SET title = ?, author = ?, publication_year = ?, version = version + 1,"
             + " updated_at = ? WHERE isbn = ?"
             + (expectedVersion == null ? "" : " AND version = ?");
     try (Connection c = connect();
         PreparedStatement s = c.prepareStatement(sql)) {
-      setDraft(s, 1, draft);
+      setFields(s, 1, draft.title(), draft.author(), draft.publicationYear());
       s.setTimestamp(4, Timestamp.from(now));
       s.setString(5, isbn.value());
       if (expectedVersion != null) {
         s.setLong(6, expectedVersion);
       }
-      if (s.executeUpdate() == 0) {
-        throw conflictOrMissing(c, isbn);
-      }
-      return find(c, isbn).orElseThrow(() -> new BookNotFoundException(isbn));
+      return new Write(s.executeUpdate() == 1, find(c, isbn));
     } catch (SQLException e) {
       throw translate("update", e);
     }
   }
 
-  public void delete(Isbn isbn, Long expectedVersion) {
+  /** Deletes the book when the stored version is {@code expectedVersion} (any when null). */
+  public Write delete(Isbn isbn, Long expectedVersion) {
     String sql =
         "DELETE FROM books WHERE isbn = ?" + (expectedVersion == null ? "" : " AND version = ?");
     try (Connection c = connect();
@@ -136,9 +144,9 @@ public final class BookRepository {
       if (expectedVersion != null) {
         s.setLong(2, expectedVersion);
       }
-      if (s.executeUpdate() == 0) {
-        throw conflictOrMissing(c, isbn);
-      }
+      return s.executeUpdate() == 1
+          ? new Write(true, Optional.empty())
+          : new Write(false, find(c, isbn));
     } catch (SQLException e) {
       throw translate("delete", e);
     }
@@ -153,14 +161,8 @@ public final class BookRepository {
     }
   }
 
-  // Reuses the caller's connection: asking the pool for a second one while holding the first
-  // starves the pool when many writers lose at once (each holds one and waits for another).
-  private static RuntimeException conflictOrMissing(Connection c, Isbn isbn) throws SQLException {
-    return find(c, isbn)
-        .<RuntimeException>map(current -> new StaleVersionException(isbn, current.version()))
-        .orElseGet(() -> new BookNotFoundException(isbn));
-  }
-
+  // Writes read back on their own connection: asking the pool for a second one while holding
+  // the first starves the pool when many writers lose at once (each holds one, waits for another).
   private static Optional<Book> find(Connection c, Isbn isbn) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement("SELECT " + COLUMNS + " FROM books WHERE isbn = ?")) {
@@ -179,14 +181,15 @@ public final class BookRepository {
     }
   }
 
-  private static void setDraft(PreparedStatement s, int first, BookDraft draft)
+  private static void setFields(
+      PreparedStatement s, int first, String title, String author, Integer publicationYear)
       throws SQLException {
-    s.setString(first, draft.title());
-    s.setString(first + 1, draft.author());
-    if (draft.publicationYear() == null) {
+    s.setString(first, title);
+    s.setString(first + 1, author);
+    if (publicationYear == null) {
       s.setNull(first + 2, Types.INTEGER);
     } else {
-      s.setInt(first + 2, draft.publicationYear());
+      s.setInt(first + 2, publicationYear);
     }
   }
 

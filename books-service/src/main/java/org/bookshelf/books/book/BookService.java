@@ -3,9 +3,16 @@ package org.bookshelf.books.book;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
-/** The rules for books: existence, uniqueness, and versions checked on every change. */
+/**
+ * The rules for books: a new book starts at version 1, an ISBN is stored once, and a change
+ * names the version it replaces; a refused change is "missing" when no book has the ISBN, else
+ * "stale". {@link BookRepository} only stores and reports what the database did.
+ */
 public final class BookService {
+
+  private static final long FIRST_VERSION = 1;
 
   private final BookRepository repository;
   private final Clock clock;
@@ -24,16 +31,32 @@ public final class BookService {
   }
 
   public Book create(Isbn isbn, BookDraft draft) {
-    return repository.insert(isbn, draft, now());
+    Instant now = now();
+    Book book =
+        new Book(isbn, draft.title(), draft.author(), draft.publicationYear(), FIRST_VERSION, now, now);
+    if (!repository.insert(book)) {
+      throw new DuplicateBookException(isbn);
+    }
+    return book;
   }
 
   /** {@code expectedVersion} null means any version ({@code If-Match: *}). */
   public Book replace(Isbn isbn, Long expectedVersion, BookDraft draft) {
-    return repository.update(isbn, expectedVersion, draft, now());
+    return applied(isbn, repository.update(isbn, expectedVersion, draft, now()))
+        // Deleted by someone else between the write and its read-back.
+        .orElseThrow(() -> new BookNotFoundException(isbn));
   }
 
   public void delete(Isbn isbn, Long expectedVersion) {
-    repository.delete(isbn, expectedVersion);
+    applied(isbn, repository.delete(isbn, expectedVersion));
+  }
+
+  private static Optional<Book> applied(Isbn isbn, BookRepository.Write write) {
+    if (write.applied()) {
+      return write.current();
+    }
+    Book current = write.current().orElseThrow(() -> new BookNotFoundException(isbn));
+    throw new StaleVersionException(isbn, current.version());
   }
 
   // Milliseconds: what both databases store and what the JSON shows.

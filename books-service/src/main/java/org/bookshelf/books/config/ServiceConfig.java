@@ -2,9 +2,13 @@ package org.bookshelf.books.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.bookshelf.service.AppSettings;
 import org.bookshelf.service.CommonSettings;
 import org.bookshelf.service.EnvConfig;
+import org.bookshelf.service.Setting;
 
 /**
  * Every setting of books-service, from environment variables with safe defaults. The default
@@ -21,23 +25,54 @@ public record ServiceConfig(
     boolean seedSampleData,
     CommonSettings common) {
 
-  public static final int DEFAULT_PORT = 5000;
+  public static final Setting.Int PORT = Setting.integer("PORT", 5000, 1, 65535, "HTTP port");
+  public static final Setting.Text DATA_DIR =
+      Setting.text(
+          "DATA_DIR", "./data",
+          "where the default H2 file database lives (`books.mv.db`); the image sets `/app/data`");
+  /** {@code ${DATA_DIR}} in the default stands for DATA_DIR as an absolute path. */
+  public static final Setting.Text DB_URL =
+      Setting.text(
+          "DB_URL", "jdbc:h2:file:${DATA_DIR}/books;DB_CLOSE_ON_EXIT=FALSE",
+          "JDBC URL, e.g. `jdbc:postgresql://db:5432/books`");
+  public static final Setting.Text DB_USER = Setting.text("DB_USER", "sa", "database user");
+  public static final Setting.Text DB_PASSWORD =
+      Setting.text("DB_PASSWORD", "", "database password");
+  // Flyway migrates on two connections, so a pool of one cannot start.
+  public static final Setting.Int DB_POOL_SIZE =
+      Setting.integer(
+          "DB_POOL_SIZE", 10, 2, 200,
+          "most database connections per replica (Flyway migrates on two, so at least 2)");
+  public static final Setting.Int DB_CONNECTION_TIMEOUT_SECONDS =
+      Setting.integer(
+          "DB_CONNECTION_TIMEOUT_SECONDS", 5, 1, 300,
+          "how long a request waits for a connection before answering 503");
+  public static final Setting.Flag SEED_SAMPLE_DATA =
+      Setting.flag(
+          "SEED_SAMPLE_DATA", true,
+          "on the very first start, insert the article's two books; later starts never re-seed");
+
+  /** Every variable books-service reads. */
+  public static final List<Setting> SETTINGS =
+      Stream.concat(
+              Stream.of(
+                  PORT, DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
+                  DB_CONNECTION_TIMEOUT_SECONDS, SEED_SAMPLE_DATA),
+              CommonSettings.SETTINGS.stream())
+          .toList();
 
   public static ServiceConfig from(Map<String, String> environment) {
     EnvConfig env = new EnvConfig(environment);
-    Path dataDir = Path.of(env.string("DATA_DIR", "./data"));
-    String defaultUrl =
-        "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("books") + ";DB_CLOSE_ON_EXIT=FALSE";
+    Path dataDir = Path.of(env.get(DATA_DIR));
     return new ServiceConfig(
-        env.integer("PORT", DEFAULT_PORT, 1, 65535),
+        env.get(PORT),
         dataDir,
-        env.string("DB_URL", defaultUrl),
-        env.string("DB_USER", "sa"),
-        env.string("DB_PASSWORD", ""),
-        // Flyway migrates on two connections, so a pool of one cannot start.
-        env.integer("DB_POOL_SIZE", 10, 2, 200),
-        Duration.ofSeconds(env.integer("DB_CONNECTION_TIMEOUT_SECONDS", 5, 1, 300)),
-        env.bool("SEED_SAMPLE_DATA", true),
+        env.get(DB_URL).replace("${DATA_DIR}", dataDir.toAbsolutePath().normalize().toString()),
+        env.get(DB_USER),
+        env.get(DB_PASSWORD),
+        env.get(DB_POOL_SIZE),
+        Duration.ofSeconds(env.get(DB_CONNECTION_TIMEOUT_SECONDS)),
+        env.get(SEED_SAMPLE_DATA),
         CommonSettings.from(env));
   }
 
@@ -45,16 +80,24 @@ public record ServiceConfig(
     return dbUrl.startsWith("jdbc:h2:file:");
   }
 
-  /** The config with another database URL and data dir; tests use it. */
-  public ServiceConfig withDatabase(String url, String user, String password) {
-    return new ServiceConfig(
-        port, dataDir, url, user, password, dbPoolSize, dbConnectionTimeout, seedSampleData, common);
-  }
-
   @Override
   public String toString() {
     // Never print the password.
     return "ServiceConfig[port=" + port + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
         + ", dbPoolSize=" + dbPoolSize + ", seedSampleData=" + seedSampleData + ", " + common + "]";
+  }
+
+  /** books-service's environment for the docs and manifest checks (META-INF/services). */
+  public static final class Declared implements AppSettings {
+
+    @Override
+    public String image() {
+      return "books-service";
+    }
+
+    @Override
+    public List<Setting> settings() {
+      return SETTINGS;
+    }
   }
 }

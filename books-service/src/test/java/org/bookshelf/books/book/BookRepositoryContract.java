@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.bookshelf.books.db.Migrations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What BookRepository promises, run against each database (H2 and PostgreSQL subclasses). Each
- * test starts from an empty, migrated schema without the sample books.
+ * What BookRepository stores and reports, and the rules BookService makes of it, run against
+ * each database (H2 and PostgreSQL subclasses). Each test starts from an empty, migrated schema
+ * without the sample books.
  */
 public abstract class BookRepositoryContract {
 
@@ -24,6 +31,7 @@ public abstract class BookRepositoryContract {
   private static final Instant T0 = Instant.parse("2026-01-01T10:00:00.123Z");
 
   protected BookRepository repository;
+  private BookService service;
   private DataSource dataSource;
 
   /** A migrated database with no rows; called before each test. */
@@ -37,20 +45,20 @@ public abstract class BookRepositoryContract {
       s.executeUpdate("DELETE FROM books");
     }
     repository = new BookRepository(dataSource);
+    service = new BookService(repository, Clock.fixed(T0, ZoneOffset.UTC));
   }
 
   @Test
   void insert_then_find_round_trips_every_field() {
-    repository.insert(A, new BookDraft("Title", "Author", 1999), T0);
+    Book stored = new Book(A, "Title", "Author", 1999, 7, T0, T0.plusSeconds(60));
 
-    Book book = repository.find(A).orElseThrow();
-    assertThat(book)
-        .isEqualTo(new Book(A, "Title", "Author", 1999, 1, T0, T0));
+    assertThat(repository.insert(stored)).isTrue();
+    assertThat(repository.find(A)).contains(stored);
   }
 
   @Test
   void unknown_year_is_stored_as_null() {
-    repository.insert(A, new BookDraft("T", "A", null), T0);
+    service.create(A, new BookDraft("T", "A", null));
     assertThat(repository.find(A).orElseThrow().publicationYear()).isNull();
   }
 
@@ -60,35 +68,53 @@ public abstract class BookRepositoryContract {
   }
 
   @Test
-  void duplicate_insert_is_rejected() {
-    repository.insert(A, new BookDraft("T", "A", null), T0);
-    assertThatThrownBy(() -> repository.insert(A, new BookDraft("U", "B", null), T0))
+  void a_new_book_starts_at_version_one_created_and_updated_now() {
+    assertThat(service.create(A, new BookDraft("Title", "Author", 1999)))
+        .isEqualTo(new Book(A, "Title", "Author", 1999, 1, T0, T0))
+        .isEqualTo(repository.find(A).orElseThrow());
+  }
+
+  @Test
+  void duplicate_insert_is_reported_and_rejected_as_a_duplicate() {
+    service.create(A, new BookDraft("T", "A", null));
+    assertThat(repository.insert(new Book(A, "U", "B", null, 1, T0, T0))).isFalse();
+    assertThatThrownBy(() -> service.create(A, new BookDraft("U", "B", null)))
         .isInstanceOf(DuplicateBookException.class);
-  }
-
-  @Test
-  void update_with_current_version_replaces_and_increments_version() {
-    repository.insert(A, new BookDraft("T", "A", 2000), T0);
-    Instant later = T0.plus(1, ChronoUnit.HOURS);
-
-    Book updated = repository.update(A, 1L, new BookDraft("T2", "A2", null), later);
-
-    assertThat(updated).isEqualTo(new Book(A, "T2", "A2", null, 2, T0, later));
-  }
-
-  @Test
-  void update_with_stale_version_fails_and_changes_nothing() {
-    repository.insert(A, new BookDraft("T", "A", null), T0);
-    assertThatThrownBy(() -> repository.update(A, 5L, new BookDraft("X", "Y", null), T0))
-        .isInstanceOf(StaleVersionException.class);
     assertThat(repository.find(A).orElseThrow().title()).isEqualTo("T");
   }
 
   @Test
+  void update_with_current_version_replaces_and_increments_version() {
+    service.create(A, new BookDraft("T", "A", 2000));
+    Instant later = T0.plus(1, ChronoUnit.HOURS);
+
+    BookRepository.Write write = repository.update(A, 1L, new BookDraft("T2", "A2", null), later);
+
+    assertThat(write)
+        .isEqualTo(new BookRepository.Write(true, Optional.of(new Book(A, "T2", "A2", null, 2, T0, later))));
+    assertThat(service.replace(A, 2L, new BookDraft("T3", "A3", 1))).isEqualTo(new Book(A, "T3", "A3", 1, 3, T0, T0));
+  }
+
+  @Test
+  void update_with_stale_version_fails_and_changes_nothing() {
+    Book stored = service.create(A, new BookDraft("T", "A", null));
+    assertThat(repository.update(A, 5L, new BookDraft("X", "Y", null), T0))
+        .isEqualTo(new BookRepository.Write(false, Optional.of(stored)));
+    assertThatThrownBy(() -> service.replace(A, 5L, new BookDraft("X", "Y", null)))
+        .isInstanceOf(StaleVersionException.class)
+        .hasMessageContaining("current version is 1");
+    assertThat(repository.find(A)).contains(stored);
+  }
+
+  @Test
   void update_with_any_version_and_of_unknown_book() {
-    repository.insert(A, new BookDraft("T", "A", null), T0);
-    assertThat(repository.update(A, null, new BookDraft("X", "Y", null), T0).version()).isEqualTo(2);
-    assertThatThrownBy(() -> repository.update(B, 1L, new BookDraft("X", "Y", null), T0))
+    service.create(A, new BookDraft("T", "A", null));
+    assertThat(service.replace(A, null, new BookDraft("X", "Y", null)).version()).isEqualTo(2);
+    assertThat(repository.update(B, 1L, new BookDraft("X", "Y", null), T0))
+        .isEqualTo(new BookRepository.Write(false, Optional.empty()));
+    assertThatThrownBy(() -> service.replace(B, 1L, new BookDraft("X", "Y", null)))
+        .isInstanceOf(BookNotFoundException.class);
+    assertThatThrownBy(() -> service.replace(B, null, new BookDraft("X", "Y", null)))
         .isInstanceOf(BookNotFoundException.class);
   }
 
@@ -97,39 +123,64 @@ public abstract class BookRepositoryContract {
     // A pool of one with the shortest wait: an operation that asked for a second connection while
     // holding its first would time out. Under load that is pool starvation: many losing writers
     // each hold one connection and wait for another, and the API answers 503 instead of 412.
+    // The count also catches a second connection asked for after the first was returned.
     HikariConfig config = new HikariConfig();
     config.setDataSource(dataSource);
     config.setMaximumPoolSize(1);
     config.setConnectionTimeout(250);
     try (HikariDataSource onePooledConnection = new HikariDataSource(config)) {
-      BookRepository oneConnection = new BookRepository(onePooledConnection);
-      oneConnection.insert(A, new BookDraft("T", "A", null), T0);
+      AtomicInteger asked = new AtomicInteger();
+      BookService oneConnection =
+          new BookService(
+              new BookRepository(counting(onePooledConnection, asked)), Clock.fixed(T0, ZoneOffset.UTC));
+      oneConnection.create(A, new BookDraft("T", "A", null));
 
-      assertThat(oneConnection.update(A, 1L, new BookDraft("T2", "A", null), T0).version())
+      assertThat(oneConnection.replace(A, 1L, new BookDraft("T2", "A", null)).version())
           .isEqualTo(2);
-      assertThatThrownBy(() -> oneConnection.update(A, 1L, new BookDraft("X", "Y", null), T0))
+      asked.set(0);
+      assertThatThrownBy(() -> oneConnection.replace(A, 1L, new BookDraft("X", "Y", null)))
           .isInstanceOf(StaleVersionException.class);
       assertThatThrownBy(() -> oneConnection.delete(A, 1L))
           .isInstanceOf(StaleVersionException.class);
-      assertThatThrownBy(() -> oneConnection.update(B, 1L, new BookDraft("X", "Y", null), T0))
+      assertThatThrownBy(() -> oneConnection.replace(B, 1L, new BookDraft("X", "Y", null)))
           .isInstanceOf(BookNotFoundException.class);
+      assertThat(asked).as("connections asked for by three losing writes").hasValue(3);
     }
+  }
+
+  private static DataSource counting(DataSource target, AtomicInteger asked) {
+    return (DataSource)
+        Proxy.newProxyInstance(
+            DataSource.class.getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("getConnection")) {
+                asked.incrementAndGet();
+              }
+              try {
+                return method.invoke(target, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
   }
 
   @Test
   void delete_checks_the_version() {
-    repository.insert(A, new BookDraft("T", "A", null), T0);
-    assertThatThrownBy(() -> repository.delete(A, 2L)).isInstanceOf(StaleVersionException.class);
-    repository.delete(A, 1L);
+    Book stored = service.create(A, new BookDraft("T", "A", null));
+    assertThat(repository.delete(A, 2L)).isEqualTo(new BookRepository.Write(false, Optional.of(stored)));
+    assertThatThrownBy(() -> service.delete(A, 2L)).isInstanceOf(StaleVersionException.class);
+    service.delete(A, 1L);
     assertThat(repository.find(A)).isEmpty();
-    assertThatThrownBy(() -> repository.delete(A, null)).isInstanceOf(BookNotFoundException.class);
+    assertThat(repository.delete(A, null)).isEqualTo(new BookRepository.Write(false, Optional.empty()));
+    assertThatThrownBy(() -> service.delete(A, null)).isInstanceOf(BookNotFoundException.class);
   }
 
   @Test
   void list_pages_in_isbn_order() {
-    repository.insert(C, new BookDraft("Gamma", "Zed", null), T0);
-    repository.insert(A, new BookDraft("Alpha", "Ann", null), T0);
-    repository.insert(B, new BookDraft("Beta", "Bob", null), T0);
+    service.create(C, new BookDraft("Gamma", "Zed", null));
+    service.create(A, new BookDraft("Alpha", "Ann", null));
+    service.create(B, new BookDraft("Beta", "Bob", null));
 
     BookPage first = repository.list(new BookQuery(null, null, null, 2));
     assertThat(first.books()).extracting(Book::isbn).containsExactly(A, B);
@@ -141,9 +192,9 @@ public abstract class BookRepositoryContract {
 
   @Test
   void list_filters_text_on_title_or_author_case_insensitively_and_literally() {
-    repository.insert(A, new BookDraft("Node Basics", "Ann", null), T0);
-    repository.insert(B, new BookDraft("Go", "Jo Nodes", null), T0);
-    repository.insert(C, new BookDraft("100% Java_Guide", "Zed", null), T0);
+    service.create(A, new BookDraft("Node Basics", "Ann", null));
+    service.create(B, new BookDraft("Go", "Jo Nodes", null));
+    service.create(C, new BookDraft("100% Java_Guide", "Zed", null));
 
     assertThat(repository.list(new BookQuery("NODE", null, null, 10)).books())
         .extracting(Book::isbn)
@@ -159,7 +210,7 @@ public abstract class BookRepositoryContract {
 
   @Test
   void list_with_a_nul_in_a_filter_matches_nothing_instead_of_failing() {
-    repository.insert(A, new BookDraft("Node Basics", "Ann", null), T0);
+    service.create(A, new BookDraft("Node Basics", "Ann", null));
 
     assertThat(repository.list(new BookQuery("Node\u0000", null, null, 10)).books()).isEmpty();
     assertThat(repository.list(new BookQuery(null, "Ann\u0000", null, 10)).books()).isEmpty();
@@ -167,8 +218,8 @@ public abstract class BookRepositoryContract {
 
   @Test
   void list_filters_author_exactly_ignoring_case() {
-    repository.insert(A, new BookDraft("One", "Ann Lee", null), T0);
-    repository.insert(B, new BookDraft("Two", "Ann", null), T0);
+    service.create(A, new BookDraft("One", "Ann Lee", null));
+    service.create(B, new BookDraft("Two", "Ann", null));
 
     assertThat(repository.list(new BookQuery(null, "ann", null, 10)).books())
         .extracting(Book::isbn)

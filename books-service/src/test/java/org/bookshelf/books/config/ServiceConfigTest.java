@@ -3,7 +3,13 @@ package org.bookshelf.books.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.ServiceLoader;
+import org.bookshelf.service.AppSettings;
+import org.bookshelf.service.CommonSettings;
+import org.bookshelf.service.Setting;
 import org.bookshelf.service.ConfigException;
 import org.bookshelf.service.LogFormat;
 import org.junit.jupiter.api.Test;
@@ -14,7 +20,8 @@ class ServiceConfigTest {
   void defaults_are_port_5000_and_an_h2_file_under_data() {
     ServiceConfig config = ServiceConfig.from(Map.of());
     assertThat(config.port()).isEqualTo(5000);
-    assertThat(config.dbUrl()).startsWith("jdbc:h2:file:").contains("/data/books");
+    assertThat(config.dbUrl())
+        .isEqualTo("jdbc:h2:file:" + Path.of("data").toAbsolutePath() + "/books;DB_CLOSE_ON_EXIT=FALSE");
     assertThat(config.usesDefaultH2File()).isTrue();
     assertThat(config.seedSampleData()).isTrue();
     assertThat(config.dbPoolSize()).isEqualTo(10);
@@ -49,5 +56,17 @@ class ServiceConfigTest {
     assertThatThrownBy(() -> ServiceConfig.from(Map.of("PORT", "http")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("PORT='http'");
+  }
+
+  @Test
+  void every_setting_it_declares_is_listed_for_the_docs_and_the_manifest_checks() throws Exception {
+    for (var field : ServiceConfig.class.getFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && Setting.class.isAssignableFrom(field.getType())) {
+        assertThat(ServiceConfig.SETTINGS).as(field.getName()).contains((Setting) field.get(null));
+      }
+    }
+    assertThat(ServiceConfig.SETTINGS).containsAll(CommonSettings.SETTINGS);
+    assertThat(ServiceLoader.load(AppSettings.class).stream().map(p -> p.get().settings()))
+        .contains(ServiceConfig.SETTINGS);
   }
 }
