@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
+import org.bookshelf.testsupport.RequiresKubectl;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /** Each overlay renders with the real kubectl and every object is valid Kubernetes API. */
+@RequiresKubectl
 class RenderTest {
 
   @ParameterizedTest

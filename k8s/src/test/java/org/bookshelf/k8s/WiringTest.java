@@ -10,11 +10,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bookshelf.testsupport.RequiresKubectl;
 import org.bookshelf.testsupport.TestSettings;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /** The objects fit together: selectors, ports, names the apps dial, images. */
+@RequiresKubectl
 class WiringTest {
 
   @ParameterizedTest
