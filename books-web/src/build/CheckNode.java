@@ -3,9 +3,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Build step (run by Maven with Java's single-file launcher, before npm): fails with a message
- * that says which Node.js the React build needs, instead of npm's or Vite's own confusing errors.
- * Usage: java CheckNode.java 20.19.0
+ * Build step of the air-gapped path (run by Maven with Java's single-file launcher, before npm,
+ * when BOOKSHELF_OFFLINE_BASES=true makes the build use the machine's Node.js instead of
+ * downloading its own): fails with a message that says which Node.js the React build needs,
+ * instead of npm's or Vite's own confusing errors. Usage: java CheckNode.java 20.19.0
  */
 public final class CheckNode {
 
@@ -14,8 +15,10 @@ public final class CheckNode {
     String hint =
         "books-web builds its React app with Node.js >= "
             + required
-            + " and npm. Install them (e.g. apt-get install nodejs npm, or from nodejs.org),"
-            + " make sure `node` and `npm` are on the PATH, and rerun the build.";
+            + " and npm on the PATH, because BOOKSHELF_OFFLINE_BASES=true (the air-gapped path)"
+            + " builds with the machine's Node.js. Install them (e.g. apt-get install nodejs npm),"
+            + " or unset BOOKSHELF_OFFLINE_BASES where nodejs.org answers: the build then downloads"
+            + " its own pinned Node.js (docs/building.md).";
     String version = run("node", "--version");
     if (version == null) {
       fail("Node.js was not found on the PATH. " + hint);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.bookshelf.books.config.ServiceConfig;
 import org.bookshelf.service.Setting;
+import org.bookshelf.testsupport.RequiresKubectl;
 import org.bookshelf.web.WebConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /** Every variable a manifest sets is one the app reads, with a value the app accepts. */
+@RequiresKubectl
 class EnvironmentTest {
 
   @Test

@@ -17,10 +17,12 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.List;
 import java.util.Map;
 import org.bookshelf.books.config.ServiceConfig;
+import org.bookshelf.testsupport.RequiresKubectl;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /** What a platform team asks of every workload, checked on the rendered overlays. */
+@RequiresKubectl
 class HardeningTest {
 
   @ParameterizedTest

@@ -1,5 +1,6 @@
 package org.bookshelf.k8s;
 
+import org.bookshelf.testsupport.Kubectl;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,7 @@ public final class Kustomize {
   private Kustomize() {}
 
   public static String render(Path kustomization) {
-    ProcessBuilder builder = new ProcessBuilder(kubectl(), "kustomize", kustomization.toString());
+    ProcessBuilder builder = new ProcessBuilder(Kubectl.command(), "kustomize", kustomization.toString());
     Process process;
     try {
       process = builder.start();
@@ -49,11 +50,6 @@ public final class Kustomize {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while rendering " + kustomization, e);
     }
-  }
-
-  private static String kubectl() {
-    String configured = System.getenv("KUBECTL");
-    return configured == null || configured.isBlank() ? "kubectl" : configured;
   }
 
   private static void transfer(InputStream in, OutputStream out) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.bookshelf.testsupport.RequiresDocker;
+import org.bookshelf.testsupport.RequiresKubectl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,7 @@ import org.testcontainers.containers.GenericContainer;
  */
 @RequiresDocker
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RequiresKubectl
 class ManifestStackIT {
 
   private static final String SEEDED_ISBN = "9781788395540";

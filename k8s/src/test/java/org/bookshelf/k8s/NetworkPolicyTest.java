@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.bookshelf.k8s.policy.Endpoint;
 import org.bookshelf.k8s.policy.Flow;
 import org.bookshelf.k8s.policy.NetworkPolicyEngine;
+import org.bookshelf.testsupport.RequiresKubectl;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.FieldSource;
  * The rendered NetworkPolicies, evaluated over the rendered pods plus the world around them,
  * allow exactly the flows the design names and nothing else.
  */
+@RequiresKubectl
 class NetworkPolicyTest {
 
   private static final String INTERNET = "internet";

@@ -23,6 +23,7 @@ import org.bookshelf.books.BooksApp;
 import org.bookshelf.books.config.ServiceConfig;
 import org.bookshelf.books.db.DataSources;
 import org.bookshelf.service.Metrics;
+import org.bookshelf.testsupport.RequiresKubectl;
 import org.bookshelf.web.Bundle;
 import org.bookshelf.web.WebApp;
 import org.bookshelf.web.WebConfig;
@@ -40,6 +41,7 @@ import org.junit.jupiter.params.provider.FieldSource;
  * location of its real config; the manifest-driven IT probes all three images for real.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@RequiresKubectl
 class ProbePathsTest {
 
   private final HttpClient http = HttpClient.newHttpClient();

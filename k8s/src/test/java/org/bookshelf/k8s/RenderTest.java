@@ -12,10 +12,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.bookshelf.testsupport.RequiresKubectl;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /** Each overlay renders with the real kubectl and every object is valid Kubernetes API. */
+@RequiresKubectl
 class RenderTest {
 
   @ParameterizedTest

@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.bookshelf.testsupport.RequiresKubectl;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
 /** The objects fit together: selectors, ports, names the apps dial, images. */
+@RequiresKubectl
 class WiringTest {
 
   @ParameterizedTest

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Marks a browser test that drives Debian's Chromium ({@link Chromium#EXECUTABLE}) through
  * Playwright. Without it the test is skipped with a loud message, or fails when the build
- * requires the full environment ({@code BOOKSHELF_REQUIRE_DOCKER=true}).
+ * requires every tool ({@code BOOKSHELF_REQUIRE_TOOLS=true}, see {@link MissingTool}).
  */
 @Target({ElementType.TYPE, ElementType.METHOD})
 @Retention(RetentionPolicy.RUNTIME)

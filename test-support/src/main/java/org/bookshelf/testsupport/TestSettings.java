@@ -4,16 +4,24 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * What the build tells the tests: base images (public or offline, per the offline-bases
- * profile), the names of the images the build produced, and whether Docker is required.
- * Maven passes them as system properties (parent POM, surefire and failsafe configuration).
+ * profile), the names of the images the build produced, and whether missing tools fail the
+ * tests. Maven passes them as system properties (the parent POM's {@code argLine}, read by
+ * surefire and failsafe alike).
  */
 public final class TestSettings {
 
+  /** The environment switch that makes missing tools fail instead of skip (CI sets it). */
+  public static final String REQUIRE_TOOLS_ENV = "BOOKSHELF_REQUIRE_TOOLS";
+
   private TestSettings() {}
 
-  public static boolean dockerRequired() {
-    return Boolean.parseBoolean(System.getProperty("bookshelf.docker.required", "false"))
-        || Boolean.parseBoolean(System.getenv("BOOKSHELF_REQUIRE_DOCKER"));
+  /**
+   * True when a test whose tool (Docker, Chromium, nginx, kubectl) is missing must fail instead
+   * of skipping: {@code -Dbookshelf.requireTools=true} or {@code BOOKSHELF_REQUIRE_TOOLS=true}.
+   */
+  public static boolean toolsRequired() {
+    return Boolean.parseBoolean(System.getProperty("bookshelf.requireTools", "false"))
+        || Boolean.parseBoolean(System.getenv(REQUIRE_TOOLS_ENV));
   }
 
   /** PostgreSQL base, usable by Testcontainers' PostgreSQL module whatever its name. */

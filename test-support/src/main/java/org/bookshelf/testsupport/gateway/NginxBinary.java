@@ -4,13 +4,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.bookshelf.testsupport.TestSettings;
+import org.bookshelf.testsupport.MissingTool;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * Finds the real nginx binary: {@code NGINX_BIN}, then the PATH, then {@code /usr/sbin/nginx}.
- * Without one the tests that need it are skipped loudly, or fail when the build requires them
- * ({@code BOOKSHELF_REQUIRE_NGINX=true}, or CI's {@code BOOKSHELF_REQUIRE_DOCKER=true}).
+ * Without one the tests that need it are skipped loudly, or fail when the build requires every tool
+ * ({@code BOOKSHELF_REQUIRE_TOOLS=true}, as CI does; see {@link MissingTool}).
  */
 public final class NginxBinary {
 
@@ -21,20 +21,15 @@ public final class NginxBinary {
     if (found.isPresent()) {
       return found.get();
     }
-    String message =
-        "These tests run the real nginx binary and none was found (NGINX_BIN, PATH, "
-            + "/usr/sbin/nginx). Install it (apt-get install nginx-light) or set NGINX_BIN.";
-    if (required()) {
-      throw new IllegalStateException(message);
-    }
-    System.err.printf("%n*** SKIPPED: %s ***%n%n", message);
-    Assumptions.abort(message);
+    String skipped =
+        MissingTool.skipOrFail(
+                "The tests that run the gateway config",
+                "run the real nginx binary and none was found (NGINX_BIN, PATH, /usr/sbin/nginx)",
+                "apt-get install nginx-light, or set NGINX_BIN")
+            .getReason()
+            .orElseThrow();
+    Assumptions.abort(skipped);
     throw new AssertionError("unreachable");
-  }
-
-  private static boolean required() {
-    return Boolean.parseBoolean(System.getenv("BOOKSHELF_REQUIRE_NGINX"))
-        || TestSettings.dockerRequired();
   }
 
   private static Optional<Path> find() {

@@ -1,0 +1,17 @@
+package org.bookshelf.testsupport;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Marks a test that renders manifests with kubectl ({@link Kubectl}). Without it the test is
+ * skipped with a loud message, or fails when the build requires every tool
+ * ({@code BOOKSHELF_REQUIRE_TOOLS=true}, see {@link MissingTool}).
+ */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(KubectlCondition.class)
+public @interface RequiresKubectl {}
