@@ -94,9 +94,9 @@ if [ "$host" != "$PLATFORM" ] && [ ! -e "/proc/sys/fs/binfmt_misc/qemu-$qemu" ] 
 fi
 log "daemon $host, building for $PLATFORM$([ "$host" = "$PLATFORM" ] || echo ' (emulated)')"
 readonly TAG=${SMOKE_TAG:-smoke-$ARCH}
-log "image tag $TAG"
-# The docker CLI builds and runs for this platform (the gateway module's docker build, compose).
-export DOCKER_DEFAULT_PLATFORM=$PLATFORM
+nginx_base=$(cd "$ROOT" && ./mvnw -q -N help:evaluate -Dexpression=base.image.nginx -DforceStdout) \
+  || die "cannot read base.image.nginx from the POM"
+log "image tag $TAG, gateway base $nginx_base"
 
 # --- images ------------------------------------------------------------------------------------
 step "java images (jib dockerBuild + AppCDS training)"
@@ -105,9 +105,18 @@ step "java images (jib dockerBuild + AppCDS training)"
 (cd "$ROOT" && ./mvnw -B -ntp -q package -pl books-service,books-web -am -DskipTests \
   -Djib.from.platforms="$PLATFORM" -Dimage.tag="$TAG") || die "the Maven build of the Java images failed"
 
-step "gateway image (docker build for the platform)"
-(cd "$ROOT" && ./mvnw -B -ntp -q package -pl gateway -am -DskipTests -Dimage.tag="$TAG") \
-  || die "the Maven build of the gateway image failed"
+step "gateway image (docker build --platform)"
+# The gateway module builds for the daemon's platform; this is its docker build for another one.
+# --pull: the base's manifest list gives this platform's variant even if another one is local.
+built=0
+docker build --quiet --pull --platform "$PLATFORM" --build-arg NGINX_IMAGE="$nginx_base" \
+  --tag "books-gateway:$TAG" "$ROOT/gateway" >/dev/null && built=1
+if [ "$host" != "$PLATFORM" ]; then
+  # The daemon keeps one platform per name: give the base name back its host platform, or the
+  # next plain `docker build` on this machine would build on the emulated one.
+  docker pull --quiet --platform "$host" "$nginx_base" >/dev/null || die "cannot re-pull $nginx_base for $host"
+fi
+[ "$built" = 1 ] || die "the gateway image did not build"
 
 for image in books-service books-web books-gateway; do
   have=$(docker image inspect -f '{{.Os}}/{{.Architecture}}' "$image:$TAG") || die "no image $image:$TAG"
