@@ -4,11 +4,18 @@
 # JVM then maps the app's classes instead of loading them: books-service starts in ~0.8 s
 # instead of ~1.3 s on one core (docs/performance.md).
 #
-# usage: tools/app-cds.sh IMAGE "PATH..."   e.g. tools/app-cds.sh books-service:1.0 "/books /openapi.json"
+# An archive is only valid for the JVM build, and so the architecture, that dumped it: the
+# training runs the image's own JVM on the image's own platform (emulated by qemu-user-static
+# where it is not the host's), named to docker build so that nothing is pulled and the FROM
+# resolves to the local image under BuildKit and the classic builder alike (docs/platforms.md).
+#
+# usage: tools/app-cds.sh IMAGE "PATH..." [PLATFORM]
+#   e.g. tools/app-cds.sh books-service:1.0 "/books /openapi.json" linux/arm64
+# PLATFORM, when given, must be the image's (a check that Jib loaded the platform asked for).
 set -eu
 
-if [ $# -ne 2 ]; then
-  echo "usage: $0 IMAGE \"TRAINING PATH...\"" >&2
+if [ $# -ne 2 ] && [ $# -ne 3 ]; then
+  echo "usage: $0 IMAGE \"TRAINING PATH...\" [PLATFORM]" >&2
   exit 2
 fi
 image=$1
@@ -23,11 +30,18 @@ if [ -n "$(docker image inspect -f '{{index .Config.Labels "org.bookshelf.app-cd
   exit 1
 fi
 user=$(docker image inspect -f '{{.Config.User}}' "$image")
+platform=$(docker image inspect -f '{{.Os}}/{{.Architecture}}' "$image")
+if [ $# -eq 3 ] && [ "$3" != "$platform" ]; then
+  echo "app-cds: $image is $platform, not $3" >&2
+  exit 1
+fi
 
 docker build \
+  --platform "$platform" \
+  --pull=false \
   --build-arg APP_IMAGE="$image" \
   --build-arg APP_USER="$user" \
   --build-arg TRAIN_PATHS="$paths" \
   --tag "$image" \
   "$(dirname "$0")/app-cds"
-echo "app-cds: $image now starts with its AppCDS archive ($(docker image inspect -f '{{.Size}}' "$image" | awk '{printf "%.1f MB", $1 / 1e6}'))"
+echo "app-cds: $image ($platform) now starts with its AppCDS archive ($(docker image inspect -f '{{.Size}}' "$image" | awk '{printf "%.1f MB", $1 / 1e6}'))"

@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
 # Builds local stand-ins for the three public base images Bookshelf uses, from Debian bookworm
-# packages only (debootstrap + docker import), for machines that cannot pull from a registry.
+# packages only (debootstrap + docker import), for machines that cannot pull from a registry,
+# and serves them from a local registry as multi-arch images (tools/local-registry.sh):
 #
-#   bookshelf-base/jre:17         stands in for eclipse-temurin:17-jre   (Jib base)
-#   bookshelf-base/nginx:1.22     stands in for nginx:1.28               (gateway Dockerfile)
-#   bookshelf-base/postgres:15    stands in for postgres:16              (Testcontainers, compose)
+#   localhost:5000/bookshelf-base/jre:17        stands in for eclipse-temurin:17-jre  (Jib base)
+#   localhost:5000/bookshelf-base/nginx:1.22    stands in for nginx:1.28              (gateway)
+#   localhost:5000/bookshelf-base/postgres:15   stands in for postgres:16             (tests, compose)
+#
+# Each NAME:TAG is a manifest list over NAME:TAG-ARCH, one per architecture built so far, so
+# Jib, `docker build --platform` and `docker run` pick a platform exactly as they do from
+# Docker Hub (docs/platforms.md).
+#
+#   sudo tools/offline-images.sh                    # this machine's architecture
+#   sudo tools/offline-images.sh --arch amd64,arm64 # both (a foreign one runs under qemu-user-static)
 #
 # Idempotent: an image whose fingerprint label matches this script and its assets is kept, so a
 # second run takes seconds. Use them in the build with the `offline-bases` Maven profile
 # (README, "Air-gapped builds").
 #
-# Environment: DEBIAN_MIRROR (default http://deb.debian.org/debian), OFFLINE_IMAGES_CACHE
-# (debootstrap package cache, default /var/cache/bookshelf-debootstrap), FORCE=1 to rebuild.
+# Environment: BOOKSHELF_REGISTRY (default localhost:5000), DEBIAN_MIRROR (default
+# http://deb.debian.org/debian), OFFLINE_IMAGES_CACHE (debootstrap package cache, default
+# /var/cache/bookshelf-debootstrap), FORCE=1 to rebuild.
 set -euo pipefail
 
 readonly SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -20,10 +29,13 @@ readonly SUITE=bookworm
 readonly MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 readonly CACHE=${OFFLINE_IMAGES_CACHE:-/var/cache/bookshelf-debootstrap}
 readonly LABEL=org.bookshelf.base.fingerprint
+readonly REGISTRY=${BOOKSHELF_REGISTRY:-localhost:5000}
+# The architectures a manifest list may hold (Debian's names, which are also Docker's).
+readonly KNOWN_ARCHES=(amd64 arm64)
 
-readonly JRE_IMAGE=bookshelf-base/jre:17
-readonly NGINX_IMAGE=bookshelf-base/nginx:1.22
-readonly POSTGRES_IMAGE=bookshelf-base/postgres:15
+readonly JRE_IMAGE=$REGISTRY/bookshelf-base/jre:17
+readonly NGINX_IMAGE=$REGISTRY/bookshelf-base/nginx:1.22
+readonly POSTGRES_IMAGE=$REGISTRY/bookshelf-base/postgres:15
 
 # Files Debian installs that a container never reads: docs, man pages, apt caches and lists.
 readonly PRUNE=(usr/share/doc usr/share/man usr/share/info usr/share/lintian usr/share/locale
@@ -37,6 +49,37 @@ preflight() {
   command -v debootstrap >/dev/null || die "debootstrap is not installed: apt-get install debootstrap"
   command -v docker >/dev/null || die "the docker CLI is not installed: apt-get install docker.io"
   docker info >/dev/null 2>&1 || die "the Docker daemon does not answer 'docker info': start dockerd first"
+  command -v curl >/dev/null || die "curl is not installed: apt-get install curl"
+}
+
+# Debian architecture name -> the qemu/binfmt_misc name of its CPU.
+qemu_name() {
+  case "$1" in
+    amd64) echo x86_64 ;;
+    arm64) echo aarch64 ;;
+    *) die "unsupported architecture '$1' (supported: ${KNOWN_ARCHES[*]})" ;;
+  esac
+}
+
+# A foreign architecture's binaries (debootstrap's second stage, chroot, the image's RUN steps)
+# run through qemu-user-static, registered in binfmt_misc with the F flag so that it works
+# inside chroots and containers too.
+check_emulation() {
+  local arch=$1 q
+  [ "$arch" = "$(dpkg --print-architecture)" ] && return
+  q=$(qemu_name "$arch")
+  [ -x "/usr/bin/qemu-$q-static" ] \
+    || die "building $arch here needs qemu-user-static: apt-get install qemu-user-static binfmt-support"
+  if [ ! -e /proc/sys/fs/binfmt_misc/status ]; then
+    log "mounting binfmt_misc"
+    mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+  fi
+  if ! grep -qx enabled "/proc/sys/fs/binfmt_misc/qemu-$q" 2>/dev/null; then
+    log "registering qemu-$q in binfmt_misc"
+    update-binfmts --enable "qemu-$q" || die "could not register qemu-$q in binfmt_misc"
+  fi
+  grep -q '^flags: .*F' "/proc/sys/fs/binfmt_misc/qemu-$q" \
+    || die "qemu-$q is registered without the F flag, so containers cannot use it"
 }
 
 check_mirror() {
@@ -58,29 +101,50 @@ up_to_date() {
   [ "$have" = "$want" ]
 }
 
-# bootstrap DIR PACKAGES: a minimal bookworm root filesystem with PACKAGES installed.
+# bootstrap DIR PACKAGES: a minimal bookworm root filesystem for $ARCH with PACKAGES installed.
 bootstrap() {
   local dir=$1 packages=$2
   mkdir -p "$CACHE"
-  debootstrap --variant=minbase --cache-dir="$CACHE" --include="$packages" \
+  debootstrap --arch="$ARCH" --variant=minbase --cache-dir="$CACHE" --include="$packages" \
     "$SUITE" "$dir" "$MIRROR" >"$dir.log" 2>&1 \
     || { tail -n 20 "$dir.log" >&2; die "debootstrap failed for $packages (log above)"; }
 }
 
-# import DIR IMAGE: prune DIR, import it as a single-layer image, then give it its metadata
-# (Dockerfile instructions read from stdin) with a metadata-only docker build.
+# import DIR IMAGE: prune DIR, load it as a single-layer linux/$ARCH image, then give it its
+# metadata (Dockerfile instructions read from stdin) with a metadata-only docker build.
+# `docker import --platform` records the daemon's architecture on Docker 20.10, so the layer is
+# loaded as a docker-save archive whose config names the architecture. The build names the
+# platform and pulls nothing, so its FROM resolves to that local image under BuildKit and the
+# classic builder alike, whatever the daemon's own architecture.
 import() {
-  local dir=$1 image=$2 p
+  local dir=$1 image=$2 p archive=$1.archive diff_id
   for p in "${PRUNE[@]}"; do rm -rf "${dir:?}/$p"; done
-  mkdir -p "$dir/var/log" "$dir/var/lib/apt/lists" "$dir/var/cache/apt"
-  tar --numeric-owner -C "$dir" -c . | docker import - "$image-rootfs" >/dev/null
+  mkdir -p "$dir/var/log" "$dir/var/lib/apt/lists" "$dir/var/cache/apt" "$archive"
+  diff_id=$(tar --numeric-owner -C "$dir" -c . | tee "$archive/layer.tar" | sha256sum | cut -d' ' -f1)
+  printf '{"architecture":"%s","os":"linux","config":{},"rootfs":{"type":"layers","diff_ids":["sha256:%s"]},"history":[{"created_by":"debootstrap %s (tools/offline-images.sh)"}]}\n' \
+    "$ARCH" "$diff_id" "$SUITE" >"$archive/config.json"
+  printf '[{"Config":"config.json","RepoTags":["%s"],"Layers":["layer.tar"]}]\n' "$image-rootfs" \
+    >"$archive/manifest.json"
+  tar -C "$archive" -c manifest.json config.json layer.tar | docker load --quiet >/dev/null \
+    || die "docker load of $image-rootfs failed"
+  rm -rf "$archive"
   {
     echo "FROM $image-rootfs"
     echo "LABEL $LABEL=$FP org.opencontainers.image.description=\"Debian $SUITE stand-in built by tools/offline-images.sh\""
     cat
-  } | docker build --quiet --tag "$image" - >"$dir.build.log" 2>&1 \
+  } | docker build --quiet --platform "linux/$ARCH" --pull=false --tag "$image" - >"$dir.build.log" 2>&1 \
     || { cat "$dir.build.log" >&2; die "docker build of $image failed (log above)"; }
   docker rmi "$image-rootfs" >/dev/null
+  [ "$(docker image inspect -f '{{.Os}}/{{.Architecture}}' "$image")" = "linux/$ARCH" ] \
+    || die "$image was built for $(docker image inspect -f '{{.Os}}/{{.Architecture}}' "$image"), not linux/$ARCH"
+}
+
+# The JDK's directory in a root filesystem (its name carries the architecture). Resolved inside
+# the chroot: /usr/bin/java is an absolute symlink chain that would resolve to the host's JDK.
+java_home_in() {
+  local java
+  java=$(chroot "$1" readlink -f /usr/bin/java) || die "no java in $1"
+  echo "${java%/bin/java}"
 }
 
 build_jre() {
@@ -89,9 +153,11 @@ build_jre() {
   # The same non-root uid the Jib images run as (parent pom: jib container.user).
   chroot "$dir" groupadd --gid 10001 app
   chroot "$dir" useradd --uid 10001 --gid app --home-dir /app --no-create-home --shell /usr/sbin/nologin app
-  import "$dir" "$JRE_IMAGE" <<'EOF'
-ENV JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64
-ENV PATH=/usr/lib/jvm/java-17-openjdk-amd64/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+  local java_home
+  java_home=$(java_home_in "$dir")
+  import "$dir" "$JRE_IMAGE-$ARCH" <<EOF
+ENV JAVA_HOME=$java_home
+ENV PATH=$java_home/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 ENV LANG=C.UTF-8
 CMD ["jshell"]
 EOF
@@ -111,7 +177,7 @@ build_nginx() {
   install -m 0644 "$ASSETS/nginx-default.conf" "$dir/etc/nginx/conf.d/default.conf"
   mkdir -p "$dir/usr/share/nginx/html"
   echo '<!doctype html><title>nginx</title><p>bookshelf-base/nginx' >"$dir/usr/share/nginx/html/index.html"
-  import "$dir" "$NGINX_IMAGE" <<'EOF'
+  import "$dir" "$NGINX_IMAGE-$ARCH" <<'EOF'
 ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 USER 101
 EXPOSE 8080
@@ -131,7 +197,7 @@ build_postgres() {
   install -m 0755 "$ASSETS/postgres-entrypoint.sh" "$dir/usr/local/bin/docker-entrypoint.sh"
   mkdir -p "$dir/var/lib/postgresql/data" "$dir/docker-entrypoint-initdb.d" "$dir/var/run/postgresql"
   chroot "$dir" chown -R postgres:postgres /var/lib/postgresql /var/run/postgresql
-  import "$dir" "$POSTGRES_IMAGE" <<'EOF'
+  import "$dir" "$POSTGRES_IMAGE-$ARCH" <<'EOF'
 ENV PATH=/usr/lib/postgresql/15/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 ENV PGDATA=/var/lib/postgresql/data
 ENV LANG=C.UTF-8
@@ -147,33 +213,65 @@ size_of() {
   docker image inspect --format '{{.Size}}' "$1" | awk '{ printf "%d MB", $1 / 1000 / 1000 }'
 }
 
+# publish IMAGE: pushes IMAGE-$ARCH to the registry and points IMAGE, a manifest list, at every
+# IMAGE-<arch> the registry holds, so building one architecture keeps the others.
+publish() {
+  local image=$1 arch members=()
+  docker push --quiet "$image-$ARCH" >/dev/null || die "docker push $image-$ARCH failed"
+  for arch in "${KNOWN_ARCHES[@]}"; do
+    docker manifest inspect --insecure "$image-$arch" >/dev/null 2>&1 && members+=("$image-$arch")
+  done
+  docker manifest rm "$image" >/dev/null 2>&1 || true  # the CLI's local copy of an older list
+  docker manifest create --insecure "$image" "${members[@]}" >/dev/null \
+    || die "docker manifest create $image failed"
+  docker manifest push --insecure --purge "$image" >/dev/null || die "docker manifest push $image failed"
+  echo "${members[*]##*-}"
+}
+
 main() {
+  local arches
+  arches=$(dpkg --print-architecture)
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --arch) [ $# -ge 2 ] || die "--arch needs a value, e.g. --arch amd64,arm64"; arches=$2; shift 2 ;;
+      --arch=*) arches=${1#--arch=}; shift ;;
+      *) die "unknown argument '$1' (usage: $0 [--arch amd64,arm64])" ;;
+    esac
+  done
   preflight
   FP=$(fingerprint)
   readonly FP
   work=$(mktemp -d /tmp/bookshelf-offline-images.XXXXXX)
   trap 'rm -rf "$work"' EXIT
+  "$SCRIPT_DIR/local-registry.sh" start
 
-  local rows=() image builder mirror_checked=0 start
-  for spec in "$JRE_IMAGE:build_jre" "$NGINX_IMAGE:build_nginx" "$POSTGRES_IMAGE:build_postgres"; do
-    image=${spec%:*}; builder=${spec##*:}
-    if up_to_date "$image" "$FP"; then
-      rows+=("$image|kept|0")
-      continue
-    fi
-    [ "$mirror_checked" = 1 ] || { check_mirror; mirror_checked=1; }
-    log "building $image from Debian $SUITE ..."
-    start=$SECONDS
-    "$builder" "$work/${builder#build_}"
-    rm -rf "${work:?}/${builder#build_}"
-    rows+=("$image|built|$((SECONDS - start))")
+  local rows=() image builder mirror_checked=0 start platforms
+  for ARCH in ${arches//,/ }; do
+    qemu_name "$ARCH" >/dev/null
+    check_emulation "$ARCH"
+    for spec in "$JRE_IMAGE=build_jre" "$NGINX_IMAGE=build_nginx" "$POSTGRES_IMAGE=build_postgres"; do
+      image=${spec%=*}; builder=${spec##*=}
+      start=$SECONDS
+      if up_to_date "$image-$ARCH" "$FP"; then
+        action=kept
+      else
+        [ "$mirror_checked" = 1 ] || { check_mirror; mirror_checked=1; }
+        log "building $image-$ARCH from Debian $SUITE ..."
+        "$builder" "$work/${builder#build_}"
+        rm -rf "${work:?}/${builder#build_}"
+        action=built
+      fi
+      platforms=$(publish "$image")
+      rows+=("$image-$ARCH|$action|$((SECONDS - start))|$platforms")
+    done
   done
 
-  printf '\n| image | action | seconds | size |\n| --- | --- | --- | --- |\n'
-  local row
+  printf '\n| image | action | seconds | size | %s serves |\n| --- | --- | --- | --- | --- |\n' "$REGISTRY"
+  local row secs
   for row in "${rows[@]}"; do
-    IFS='|' read -r image action secs <<<"$row"
-    printf '| %s | %s | %s | %s |\n' "$image" "$action" "$secs" "$(size_of "$image")"
+    IFS='|' read -r image action secs platforms <<<"$row"
+    printf '| %s | %s | %s | %s | %s: %s |\n' "$image" "$action" "$secs" "$(size_of "$image")" \
+      "${image%-*}" "$platforms"
   done
 }
 
