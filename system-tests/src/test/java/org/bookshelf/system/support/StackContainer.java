@@ -8,23 +8,7 @@ import java.util.Map;
 import org.testcontainers.DockerClientFactory;
 
 /** The container compose runs for one service of a stack, looked at from outside through Docker. */
-public final class StackContainer {
-
-  private final String service;
-  private final String id;
-
-  StackContainer(String service, String id) {
-    this.service = service;
-    this.id = id;
-  }
-
-  public String service() {
-    return service;
-  }
-
-  public String id() {
-    return id;
-  }
+public record StackContainer(String service, String id) {
 
   /** Everything the container wrote to stdout and stderr. */
   public String logs() {
