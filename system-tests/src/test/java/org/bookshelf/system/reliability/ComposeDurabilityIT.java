@@ -3,6 +3,7 @@ package org.bookshelf.system.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import org.bookshelf.system.Isbns;
 import org.bookshelf.system.support.BookListing;
@@ -53,6 +54,14 @@ class ComposeDurabilityIT {
     var stored = BookListing.books(api, marker).keySet();
     System.out.printf("[reliability] durability (%s): %d of %d writes acknowledged, %d there after stop + start (%.1f s to healthy again)%n",
         variant, acknowledged.size(), WRITES, stored.size(), back);
+    if (!stored.equals(new HashSet<>(acknowledged))) {
+      // What answered the listing, and what books-service did across the restart.
+      System.out.println("[reliability] durability (" + variant + ") mismatch; ports: " + stack.project().portsByService());
+      stack.gateway().logs().lines().filter(line -> line.contains("durable-")).forEach(line -> System.out.println("[reliability]   gateway: " + line));
+      List<String> serviceLog = stack.booksService(1).logs().lines().toList();
+      serviceLog.subList(Math.max(0, serviceLog.size() - 40), serviceLog.size())
+          .forEach(line -> System.out.println("[reliability]   books-service: " + line));
+    }
     assertThat(acknowledged).as("writes acknowledged").hasSize(WRITES);
     assertThat(stored).as("acknowledged writes after stop and start").containsExactlyInAnyOrderElementsOf(acknowledged);
   }

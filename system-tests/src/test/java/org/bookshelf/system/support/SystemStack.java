@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
 import org.bookshelf.testsupport.TestSettings;
 import org.testcontainers.utility.DockerImageName;
@@ -34,6 +35,7 @@ public final class SystemStack implements AutoCloseable {
   public static final String API_KEY = localApiKey();
 
   private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(3);
+  private static final int LOWEST_PORT = 20000;
   private static final String SHUTDOWN_WAIT_SECONDS = "15";
   private static final String INTERNAL_NETWORK = "internal";
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -120,11 +122,32 @@ public final class SystemStack implements AutoCloseable {
     }
   }
 
+  /**
+   * A free port below the kernel's ephemeral range. Docker gives containers that publish a random
+   * port one from that range, so while this stack is stopped (ComposeDurabilityIT) no other
+   * container on the machine can be handed its port and answer in its place.
+   */
   private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    int ephemeralStart = ephemeralRangeStart();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = LOWEST_PORT + ThreadLocalRandom.current().nextInt(ephemeralStart - LOWEST_PORT);
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.setReuseAddress(false);
+        socket.bind(new InetSocketAddress("0.0.0.0", port));
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
+    }
+    throw new IllegalStateException("no free port between " + LOWEST_PORT + " and " + ephemeralStart);
+  }
+
+  private static int ephemeralRangeStart() {
+    // Read line by line: Files.readString trusts the size /proc reports and cuts the text short.
+    try (var reader = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+      return Integer.parseInt(reader.readLine().trim().split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return 32768; // Linux's default
     }
   }
 
