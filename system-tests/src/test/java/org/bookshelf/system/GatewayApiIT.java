@@ -115,7 +115,7 @@ class GatewayApiIT {
     assertThat(response.headers().firstValue("X-Request-ID")).hasValue(requestId);
     await()
         .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> assertThat(stack.booksService(1).getLogs()).contains(requestId));
+        .untilAsserted(() -> assertThat(stack.booksService(1).logs()).contains(requestId));
   }
 
   @Test

@@ -2,14 +2,9 @@ package org.bookshelf.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.bookshelf.system.support.ProjectFiles;
 import org.bookshelf.system.support.SharedStack;
+import org.bookshelf.system.support.StackContainer;
 import org.bookshelf.system.support.SystemStack;
 import org.bookshelf.testsupport.RequiresDocker;
 import org.bookshelf.testsupport.TestSettings;
@@ -19,22 +14,25 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 
 /**
- * Only the gateway is reachable: a container outside the stack's network cannot open a
- * connection to any service, while one inside can (so the probe itself works); and the compose
- * files publish no port but the gateway's.
+ * Only the gateway is reachable: a container outside the compose stack's network cannot open a
+ * connection to any service, while one on it can (so the probe itself works). That the files
+ * publish no port but the gateway's is ComposeFilesTest's (the files) and ComposeStackIT's (the
+ * running stack).
  */
 @RequiresDocker
 @ExtendWith(SharedStack.class)
 class OnlyGatewayReachableIT {
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
   @Test
   void a_container_on_another_network_reaches_no_service_of_the_stack(SystemStack stack) throws Exception {
-    List<String> targets = targets(stack);
+    String network = stack.internalNetworkId();
+    List<String> targets = List.of(
+        address(stack.booksService(1), network) + "/5000",
+        address(stack.booksWeb(), network) + "/3000",
+        address(stack.gateway(), network) + "/8080");
     try (Network elsewhere = Network.newNetwork();
-        GenericContainer<?> outsider = probe(elsewhere);
-        GenericContainer<?> insider = probe(stack.network())) {
+        GenericContainer<?> outsider = probe().withNetwork(elsewhere);
+        GenericContainer<?> insider = probe().withNetworkMode(network)) {
       outsider.start();
       insider.start();
 
@@ -47,48 +45,15 @@ class OnlyGatewayReachableIT {
     }
   }
 
-  @Test
-  void compose_publishes_only_the_gateway_port() throws Exception {
-    for (Path file : List.of(ProjectFiles.composeFile(), ProjectFiles.postgresComposeFile())) {
-      JsonNode services = YAML.readTree(file.toFile()).get("services");
-      List<String> publishing = new ArrayList<>();
-      services.fields().forEachRemaining(service -> {
-        if (service.getValue().has("ports")) {
-          publishing.add(service.getKey());
-        }
-      });
-      assertThat(publishing).as("services with ports in %s", file.getFileName()).isSubsetOf("gateway");
-    }
-    JsonNode base = YAML.readTree(ProjectFiles.composeFile().toFile());
-    JsonNode ports = base.at("/services/gateway/ports");
-    assertThat(ports).hasSize(1);
-    assertThat(ports.get(0).asText()).endsWith(":8080");
-    assertThat(base.at("/networks/internal/internal").asBoolean()).as("the services' network is internal").isTrue();
-    for (String service : List.of("books-service", "books-web")) {
-      assertThat(base.at("/services/" + service + "/networks").toString()).isEqualTo("[\"internal\"]");
-    }
-  }
-
-  /** The services' addresses on the stack's network: books-service:5000, books-web:3000, the gateway:8080. */
-  private static List<String> targets(SystemStack stack) {
-    return List.of(
-        address(stack.booksService(1), stack.network()) + "/5000",
-        address(stack.booksWeb(), stack.network()) + "/3000",
-        address(stack.gateway(), stack.network()) + "/8080");
-  }
-
-  private static String address(GenericContainer<?> container, Network network) {
-    return container.getContainerInfo().getNetworkSettings().getNetworks().values().stream()
-        .filter(settings -> network.getId().equals(settings.getNetworkID()))
-        .map(settings -> settings.getIpAddress())
-        .findFirst()
-        .orElseThrow();
+  private static String address(StackContainer container, String network) {
+    String address = container.address(network);
+    assertThat(address).as("address of %s on the stack's network", container).isNotBlank();
+    return address;
   }
 
   /** A shell with bash and coreutils, to open raw TCP connections: the books-service image. */
-  private static GenericContainer<?> probe(Network network) {
+  private static GenericContainer<?> probe() {
     return new GenericContainer<>(TestSettings.projectImage("books-service"))
-        .withNetwork(network)
         .withCreateContainerCmdModifier(cmd -> cmd.withEntrypoint("sleep", "infinity"));
   }
 

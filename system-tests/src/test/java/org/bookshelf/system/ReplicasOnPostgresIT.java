@@ -9,33 +9,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.bookshelf.system.support.GatewayClient;
+import org.bookshelf.system.support.SharedStack;
 import org.bookshelf.system.support.SystemStack;
 import org.bookshelf.testsupport.RequiresDocker;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Compose's PostgreSQL variant: two books-service replicas on one database behind the gateway.
- * One stack per class; the replica-loss test runs last because it stops a replica for good.
+ * The replica-loss test runs last because it stops a replica (the shared stack brings it back
+ * for the next class).
  */
 @RequiresDocker
+@ExtendWith(SharedStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicasOnPostgresIT {
 
   private static final int READS = 20;
-  @AutoClose private static SystemStack stack;
+  private static SystemStack stack;
   private static GatewayClient api;
 
   @BeforeAll
-  static void start() {
-    stack = SystemStack.startOnPostgres(2);
+  static void connect(@SharedStack.OnPostgres SystemStack shared) {
+    stack = shared;
     api = stack.client();
   }
-
 
   @Test
   @Order(1)
@@ -60,9 +62,9 @@ class ReplicasOnPostgresIT {
         .untilAsserted(
             () -> {
               for (int replica = 1; replica <= 2; replica++) {
-                String logs = stack.booksService(replica).getLogs();
+                String logs = stack.booksService(replica).logs();
                 assertThat(requestIds.stream().filter(logs::contains))
-                    .as("reads answered by %s", SystemStack.replicaName(replica))
+                    .as("reads answered by %s", stack.replicaName(replica))
                     .isNotEmpty();
               }
             });

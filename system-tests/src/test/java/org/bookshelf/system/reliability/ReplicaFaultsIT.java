@@ -14,45 +14,43 @@ import org.bookshelf.system.support.BookListing;
 import org.bookshelf.system.support.ContainerHttp;
 import org.bookshelf.system.support.GatewayClient;
 import org.bookshelf.system.support.LoadReport;
+import org.bookshelf.system.support.Pause;
 import org.bookshelf.system.support.ServiceMetrics;
+import org.bookshelf.system.support.SharedStack;
 import org.bookshelf.system.support.SystemStack;
 import org.bookshelf.testsupport.RequiresDocker;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Faults on compose's PostgreSQL variant (two books-service replicas behind the gateway) under
- * steady load through the gateway: a rolling restart, a crash, a database restart. One stack for
- * the class; each test starts from both replicas serving. Figures are printed, never asserted
- * as timings.
+ * Faults on compose's PostgreSQL variant (two books-service replicas behind the gateway, the
+ * shared stack with the rate limits out of the way) under steady load through the gateway: a
+ * rolling restart, a crash, a database restart. Each test starts from both replicas serving.
+ * Figures are printed, never asserted as timings.
  */
 @RequiresDocker
+@ExtendWith(SharedStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicaFaultsIT {
 
   /** Seeded by the first start: every GET of the load reads it. */
   private static final String SEEDED = "1788395549";
-  /** Limits out of the way: the load, not the rate limit, is under test here. */
-  private static final Map<String, String> HIGH_LIMITS =
-      Map.of(
-          "GATEWAY_RATE_LIMIT", "1000r/s", "GATEWAY_RATE_LIMIT_BURST", "1000",
-          "GATEWAY_WRITE_RATE_LIMIT", "1000r/s", "GATEWAY_WRITE_RATE_LIMIT_BURST", "1000");
   private static final int THREADS = 3;
   private static final int WRITE_EVERY = 5;
   private static final int MAX_REQUESTS = 6000;
   private static final Duration MAX_LOAD = Duration.ofSeconds(150);
 
-  @AutoClose private static SystemStack stack;
+  private static SystemStack stack;
   private static GatewayClient api;
 
   @BeforeAll
-  static void start() {
-    stack = SystemStack.startOnPostgres(2, HIGH_LIMITS);
+  static void connect(@SharedStack.OnPostgres SystemStack shared) {
+    stack = shared;
     api = stack.client();
   }
 
@@ -73,9 +71,9 @@ class ReplicaFaultsIT {
             stack.replaceReplica(n);
             awaitServing(n);
             System.out.printf("[reliability] rolling restart: %s replaced and serving through the gateway after %.1f s%n",
-                SystemStack.replicaName(n), (System.nanoTime() - replacing) / 1e9);
+                stack.replicaName(n), (System.nanoTime() - replacing) / 1e9);
           }
-          pause(Duration.ofSeconds(2));
+          Pause.of(Duration.ofSeconds(2));
         });
     LoadReport report = run.report();
     printGatewayErrors();
@@ -93,7 +91,7 @@ class ReplicaFaultsIT {
     FaultRun run =
         underLoad("crash", "SIGKILL of a replica", () -> {
           stack.killReplica(2);
-          pause(Duration.ofSeconds(8)); // one replica left: the gateway must notice and route around
+          Pause.of(Duration.ofSeconds(8)); // one replica left: the gateway must notice and route around
         });
     LoadReport report = run.report();
     printGatewayErrors();
@@ -120,10 +118,10 @@ class ReplicaFaultsIT {
       for (int n = 1; n <= stack.replicas(); n++) {
         int replica = n;
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-            .untilAsserted(() -> assertThat(readiness(replica)).as("readiness of %s with the database down", SystemStack.replicaName(replica)).isEqualTo(503));
+            .untilAsserted(() -> assertThat(readiness(replica)).as("readiness of %s with the database down", stack.replicaName(replica)).isEqualTo(503));
       }
       System.out.printf("[reliability] database restart: readiness of both replicas down %.1f s after PostgreSQL stopped%n", (System.nanoTime() - stopped) / 1e9);
-      pause(Duration.ofSeconds(2));
+      Pause.of(Duration.ofSeconds(2));
 
       stack.startPostgres();
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(ReplicaFaultsIT::postgresAcceptsConnections);
@@ -133,13 +131,13 @@ class ReplicaFaultsIT {
           .untilAsserted(
               () -> {
                 for (int n = 1; n <= stack.replicas(); n++) {
-                  assertThat(readiness(n)).as("readiness of %s", SystemStack.replicaName(n)).isEqualTo(200);
+                  assertThat(readiness(n)).as("readiness of %s", stack.replicaName(n)).isEqualTo(200);
                 }
                 assertThat(api.get("/books/" + SEEDED).statusCode()).isEqualTo(200);
               });
       System.out.printf("[reliability] database restart: service ready and answering %.1f s after PostgreSQL accepted connections again%n",
           (System.nanoTime() - databaseBack) / 1e9);
-      pause(Duration.ofSeconds(3));
+      Pause.of(Duration.ofSeconds(3));
     });
     LoadReport report = run.report();
 
@@ -159,7 +157,7 @@ class ReplicaFaultsIT {
   private static FaultRun underLoad(String test, String label, Runnable fault) {
     String marker = marker(test);
     ApiLoad load = ApiLoad.start(api, marker, Isbns::next, SEEDED, THREADS, WRITE_EVERY, MAX_REQUESTS, MAX_LOAD);
-    pause(Duration.ofSeconds(2));
+    Pause.of(Duration.ofSeconds(2));
     long faultAt = System.nanoTime();
     fault.run();
     boolean outlasted = load.running();
@@ -179,7 +177,7 @@ class ReplicaFaultsIT {
 
   /** The gateway's access-log lines of 5xx answers, to tell which upstream failed how. */
   private static void printGatewayErrors() {
-    stack.gateway().getLogs().lines()
+    stack.gateway().logs().lines()
         .filter(line -> line.matches(".*\"status\":\"?5\\d\\d.*"))
         .limit(12)
         .forEach(line -> System.out.println("[reliability]   gateway: " + line));
@@ -190,11 +188,7 @@ class ReplicaFaultsIT {
   }
 
   private static boolean postgresAcceptsConnections() {
-    try {
-      return stack.postgres().execInContainer("pg_isready", "-h", "127.0.0.1", "-p", "5432").getExitCode() == 0;
-    } catch (Exception e) {
-      return false;
-    }
+    return stack.postgres().exec("pg_isready", "-h", "127.0.0.1", "-p", "5432").exitCode() == 0;
   }
 
   /** Replica n is healthy and has answered API requests through the gateway. */
@@ -207,21 +201,12 @@ class ReplicaFaultsIT {
             () -> {
               api.get("/books/" + SEEDED);
               assertThat(ServiceMetrics.apiRequests(stack.booksService(n), "GET"))
-                  .as("GETs answered by %s", SystemStack.replicaName(n))
+                  .as("GETs answered by %s", stack.replicaName(n))
                   .isGreaterThan(before);
             });
   }
 
   private static String marker(String test) {
     return test + "-" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

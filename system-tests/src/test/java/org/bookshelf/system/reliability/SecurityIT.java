@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.bookshelf.system.Isbns;
 import org.bookshelf.system.support.GatewayClient;
+import org.bookshelf.system.support.Pause;
 import org.bookshelf.system.support.ServiceMetrics;
+import org.bookshelf.system.support.StackContainer;
 import org.bookshelf.system.support.SystemStack;
 import org.bookshelf.testsupport.RequiresDocker;
 import org.junit.jupiter.api.AutoClose;
@@ -22,12 +24,12 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.testcontainers.containers.GenericContainer;
 
 /**
- * The security promises on the real images: keys checked at the gateway only, hardened
- * containers, no version leaks, headers everywhere, and a rate limit that bites and lets go.
- * The stack runs with a low rate limit; the other tests pace themselves below it.
+ * The security promises on the compose stack: keys checked at the gateway only, containers as
+ * hardened as docker-compose.yml says, no version leaks, headers everywhere, and a rate limit
+ * that bites and lets go. The stack (its own compose project) runs with a low rate limit; the
+ * other tests pace themselves below it.
  */
 @RequiresDocker
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,7 +48,7 @@ class SecurityIT {
 
   @BeforeAll
   static void start() {
-    stack = SystemStack.startOnH2(LOW_LIMITS);
+    stack = SystemStack.start("security", SystemStack.Variant.H2, LOW_LIMITS);
     api = stack.client();
   }
 
@@ -54,13 +56,13 @@ class SecurityIT {
   @Test
   @Order(1)
   void writes_without_or_with_a_wrong_key_never_reach_books_service() {
-    GenericContainer<?> service = stack.booksService(1);
+    StackContainer service = stack.booksService(1);
     long before = writesCounted(service);
     String isbn = Isbns.next();
     String body = "{\"isbn\":\"" + isbn + "\",\"title\":\"T\",\"author\":\"A\"}";
     List<String> authorizations =
         List.of("", "Bearer wrong-key-0123456789abcdef", "Bearer ", "Basic Ym9va3NoZWxmOmJvb2tzaGVsZg==",
-            "bookshelf-local-key", "Bearer bookshelf-local-key x", "Bearer bookshelf-local-keyy");
+            SystemStack.API_KEY, "Bearer " + SystemStack.API_KEY + " x", "Bearer " + SystemStack.API_KEY + "y");
     int sent = 0;
     for (String authorization : authorizations) {
       for (String method : List.of("POST", "PUT", "DELETE")) {
@@ -73,7 +75,7 @@ class SecurityIT {
         HttpResponse<String> response = api.send(request);
         sent++;
         assertThat(response.statusCode()).as("%s with '%s' and a spoofed X-Api-Client", method, authorization).isEqualTo(401);
-        pause();
+        Pause.of(PACE);
       }
     }
     long after = writesCounted(service);
@@ -92,21 +94,27 @@ class SecurityIT {
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"isbn\":\"" + isbn + "\",\"title\":\"T\",\"author\":\"A\"}")));
     assertThat(response.statusCode()).isEqualTo(201);
-    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stack.booksService(1).getLogs()).contains(requestId));
-    List<String> lines = stack.booksService(1).getLogs().lines().filter(l -> l.contains(requestId)).toList();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stack.booksService(1).logs()).contains(requestId));
+    List<String> lines = stack.booksService(1).logs().lines().filter(l -> l.contains(requestId)).toList();
     assertThat(lines).isNotEmpty().noneMatch(l -> l.contains("admin-spoofed")).anyMatch(l -> l.contains("local"));
   }
 
+  /**
+   * Read-only root, capabilities and the memory limit are docker-compose.yml's (compose applied
+   * them, nothing in the test did); the limit expected is the one the files give each service.
+   */
   @Test
   @Order(3)
-  void containers_run_as_non_root_with_a_read_only_root_and_no_capabilities() {
-    for (GenericContainer<?> container : List.of(stack.booksService(1), stack.booksWeb(), stack.gateway())) {
-      InspectContainerResponse inspect = container.getDockerClient().inspectContainerCmd(container.getContainerId()).exec();
+  void containers_run_as_non_root_with_a_read_only_root_no_capabilities_and_their_compose_memory_limit() {
+    for (String service : stack.model().serviceNames()) {
+      StackContainer container = stack.service(service);
+      InspectContainerResponse inspect = container.inspect();
       String name = inspect.getConfig().getImage();
       String user = inspect.getConfig().getUser();
-      System.out.printf("[reliability] security: %s user=%s readOnly=%s capAdd=%s capDrop=%s privileged=%s%n", name, user,
+      System.out.printf("[reliability] security: %s user=%s readOnly=%s capAdd=%s capDrop=%s privileged=%s memory=%d MiB%n", name, user,
           inspect.getHostConfig().getReadonlyRootfs(), java.util.Arrays.toString(inspect.getHostConfig().getCapAdd()),
-          java.util.Arrays.toString(inspect.getHostConfig().getCapDrop()), inspect.getHostConfig().getPrivileged());
+          java.util.Arrays.toString(inspect.getHostConfig().getCapDrop()), inspect.getHostConfig().getPrivileged(),
+          inspect.getHostConfig().getMemory() >> 20);
       assertThat(user).as("%s image user", name).isNotBlank().isNotIn("0", "root", "0:0", "root:root");
       assertThat(exec(container, "id -u").strip()).as("%s uid at run time", name).isNotEqualTo("0");
       assertThat(inspect.getHostConfig().getReadonlyRootfs()).as("%s read-only root", name).isTrue();
@@ -115,6 +123,7 @@ class SecurityIT {
       assertThat(java.util.Arrays.toString(inspect.getHostConfig().getCapDrop())).as("%s dropped capabilities", name).contains("ALL");
       assertThat(exec(container, "grep CapEff /proc/self/status").strip()).as("%s effective capabilities", name).endsWith("0000000000000000");
       assertThat(exec(container, "touch /probe-write 2>&1; echo $?").strip()).as("%s writing to / (exit code last)", name).matches("(?s).*[1-9]\\d*$");
+      assertThat(inspect.getHostConfig().getMemory()).as("%s memory limit", name).isEqualTo(stack.model().memoryLimitBytes(service));
     }
   }
 
@@ -138,14 +147,14 @@ class SecurityIT {
         assertThat(response.headers().firstValue(header)).as("%s on %s", header, what).isPresent();
       }
       assertThat(response.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'", "frame-ancestors 'none'");
-      pause();
+      Pause.of(PACE);
     }
   }
 
   @Test
   @Order(5)
   void the_rate_limit_answers_429_with_retry_after_and_recovers() {
-    pause(Duration.ofSeconds(2)); // a full bucket
+    Pause.of(Duration.ofSeconds(2)); // a full bucket
     int sent = 0;
     HttpResponse<String> limited = null;
     for (; sent < 200 && limited == null; ) {
@@ -162,35 +171,17 @@ class SecurityIT {
     String retryAfter = limited.headers().firstValue("Retry-After").orElse("");
     assertThat(retryAfter).matches("\\d+");
     long limitedAt = System.nanoTime();
-    pause(Duration.ofSeconds(Long.parseLong(retryAfter)));
+    Pause.of(Duration.ofSeconds(Long.parseLong(retryAfter)));
     await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> api.get("/books?limit=1").statusCode() == 200);
     System.out.printf("[reliability] security: 429 after %d fast GETs (Retry-After %s s), answering 200 again %.1f s later%n",
         sent, retryAfter, (System.nanoTime() - limitedAt) / 1e9);
   }
 
-  private static long writesCounted(GenericContainer<?> service) {
+  private static long writesCounted(StackContainer service) {
     return ServiceMetrics.requests(service, "POST") + ServiceMetrics.requests(service, "PUT") + ServiceMetrics.requests(service, "DELETE");
   }
 
-  private static String exec(GenericContainer<?> container, String script) {
-    try {
-      var result = container.execInContainer("bash", "-c", script);
-      return result.getStdout() + result.getStderr();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void pause() {
-    pause(PACE);
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  private static String exec(StackContainer container, String script) {
+    return container.exec("bash", "-c", script).output();
   }
 }

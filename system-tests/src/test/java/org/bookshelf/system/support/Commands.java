@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +23,22 @@ public final class Commands {
 
   private Commands() {}
 
+  /** Runs {@code command} with this process's environment plus {@code env}. */
   public static Result run(List<String> command, Path directory, Map<String, String> env, long timeoutSeconds) {
+    Map<String, String> environment = new HashMap<>(System.getenv());
+    environment.putAll(env);
+    return runIn(command, directory, environment, timeoutSeconds);
+  }
+
+  /** Runs {@code command} with exactly {@code environment}, nothing inherited. */
+  public static Result runIn(List<String> command, Path directory, Map<String, String> environment, long timeoutSeconds) {
     try {
       // Output goes to a file, so a chatty command can never block on a full pipe.
       Path output = Files.createTempFile("bookshelf-command", ".log");
       ProcessBuilder builder =
           new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
-      builder.environment().putAll(env);
+      builder.environment().clear();
+      builder.environment().putAll(environment);
       Process process = builder.start();
       try {
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

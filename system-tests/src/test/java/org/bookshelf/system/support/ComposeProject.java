@@ -1,44 +1,52 @@
 package org.bookshelf.system.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.awaitility.Awaitility;
-import org.bookshelf.testsupport.TestSettings;
-import org.testcontainers.utility.DockerImageName;
 
 /**
- * A compose project run from the repository's compose files with the images this build produced,
- * through whichever compose the machine has: the v2 plugin ({@code docker compose}) or
- * docker-compose 1.29 (which has no {@code up --wait}, hence the polling of healthchecks).
+ * A compose project run from the repository's compose files through whichever compose the
+ * machine has: the v2 plugin ({@code docker compose}) or docker-compose 1.29 (which has no
+ * {@code up --wait}, hence the polling of healthchecks). The files' variables come only from
+ * {@code variables}: the same names are removed from the inherited environment and no
+ * {@code .env} file is read, so a developer's own settings never change what a test runs.
  */
-public final class ComposeProject implements AutoCloseable {
+public final class ComposeProject {
+
+  private static final long TIMEOUT_SECONDS = 300;
 
   private final String name;
   private final List<Path> files;
   private final Map<String, String> env;
   private final List<String> compose;
+  private final Path emptyEnvFile;
 
-  public ComposeProject(String name, List<Path> files, Map<String, String> extraEnv) {
+  /**
+   * @param fileVariables every variable the files interpolate (ComposeModel#variables)
+   * @param variables the values this project sets, a subset of them
+   */
+  public ComposeProject(String name, List<Path> files, Set<String> fileVariables, Map<String, String> variables) {
     this.name = name;
-    this.files = files;
+    this.files = List.copyOf(files);
     this.compose = composeCommand();
-    Map<String, String> all = new HashMap<>(imageEnv());
-    all.putAll(extraEnv);
+    Map<String, String> all = new HashMap<>(System.getenv());
+    all.keySet().removeAll(fileVariables);
+    all.putAll(variables);
     this.env = all;
-  }
-
-  /** The variables docker-compose.yml takes image names from, set to what this build made. */
-  private static Map<String, String> imageEnv() {
-    DockerImageName service = TestSettings.projectImage("books-service");
-    String unversioned = service.getUnversionedPart();
-    return Map.of(
-        "BOOKSHELF_IMAGE_REGISTRY", unversioned.substring(0, unversioned.length() - "books-service".length()),
-        "BOOKSHELF_IMAGE_TAG", service.getVersionPart(),
-        "POSTGRES_IMAGE", TestSettings.postgresImage().asCanonicalNameString());
+    try {
+      this.emptyEnvFile = Files.createTempFile("bookshelf-compose", ".env");
+      emptyEnvFile.toFile().deleteOnExit();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static List<String> composeCommand() {
@@ -52,14 +60,19 @@ public final class ComposeProject implements AutoCloseable {
     throw new IllegalStateException("neither `docker compose` nor `docker-compose` runs here; install one");
   }
 
+  public String name() {
+    return name;
+  }
+
+  /** {@code compose -p NAME -f FILE... ARGS}, failing with the output when it fails. */
   public Commands.Result run(String... args) {
     List<String> command = new ArrayList<>(compose);
-    command.addAll(List.of("-p", name));
+    command.addAll(List.of("--env-file", emptyEnvFile.toString(), "-p", name));
     for (Path file : files) {
       command.addAll(List.of("-f", file.toString()));
     }
     command.addAll(List.of(args));
-    return Commands.run(command, ProjectFiles.root(), env, 300).orThrow(command);
+    return Commands.runIn(command, ProjectFiles.root(), env, TIMEOUT_SECONDS).orThrow(command);
   }
 
   public void up() {
@@ -74,32 +87,54 @@ public final class ComposeProject implements AutoCloseable {
         .until(() -> healthStates().stream().filter("healthy"::equals).count() == expected);
   }
 
-  /** Health of every container of the project, e.g. [healthy, starting]. */
+  /** Health of every container of the project, e.g. [healthy, starting]; "exited" for a stopped one. */
   public List<String> healthStates() {
     List<String> ids = containerIds();
     if (ids.isEmpty()) {
       return List.of();
     }
-    List<String> inspect = new ArrayList<>(List.of("docker", "inspect", "--format", "{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}"));
+    List<String> inspect = new ArrayList<>(List.of("docker", "inspect", "--format",
+        "{{if ne .State.Status \"running\"}}{{.State.Status}}{{else if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}"));
     inspect.addAll(ids);
-    return Commands.run(inspect, ProjectFiles.root(), Map.of(), 30).orThrow(inspect).output().lines().toList();
+    return docker(inspect).lines().toList();
   }
 
+  /** Every container of the project, stopped ones included. */
   public List<String> containerIds() {
-    List<String> ps = List.of("docker", "ps", "-aq", "--filter", "label=com.docker.compose.project=" + name);
-    return Commands.run(ps, ProjectFiles.root(), Map.of(), 30).orThrow(ps).output().lines().filter(l -> !l.isBlank()).toList();
+    return lines(docker(List.of("docker", "ps", "-aq", "--filter", "label=com.docker.compose.project=" + name)));
+  }
+
+  /** The one container of {@code service} (running or not). */
+  public String containerId(String service) {
+    List<String> ids = lines(docker(List.of("docker", "ps", "-aq",
+        "--filter", "label=com.docker.compose.project=" + name,
+        "--filter", "label=com.docker.compose.service=" + service,
+        "--filter", "label=com.docker.compose.oneoff=False")));
+    if (ids.size() != 1) {
+      throw new IllegalStateException("expected one container of " + service + " in " + name + ", found " + ids);
+    }
+    return ids.get(0);
+  }
+
+  /** The Docker network the project made for {@code network} (its name in the compose file). */
+  public String networkId(String network) {
+    List<String> ids = lines(docker(List.of("docker", "network", "ls", "-q", "--no-trunc",
+        "--filter", "label=com.docker.compose.project=" + name,
+        "--filter", "label=com.docker.compose.network=" + network)));
+    if (ids.size() != 1) {
+      throw new IllegalStateException("expected one network " + network + " in " + name + ", found " + ids);
+    }
+    return ids.get(0);
   }
 
   /** "service ports" for every running container of the project, as {@code docker ps} shows them. */
   public List<String> portsByService() {
-    List<String> ps = List.of("docker", "ps", "--filter", "label=com.docker.compose.project=" + name,
-        "--format", "{{.Label \"com.docker.compose.service\"}} {{.Ports}}");
-    return Commands.run(ps, ProjectFiles.root(), Map.of(), 30).orThrow(ps).output().lines().filter(l -> !l.isBlank()).toList();
+    return lines(docker(List.of("docker", "ps", "--filter", "label=com.docker.compose.project=" + name,
+        "--format", "{{.Label \"com.docker.compose.service\"}} {{.Ports}}")));
   }
 
   public List<String> volumes() {
-    List<String> ls = List.of("docker", "volume", "ls", "-q", "--filter", "label=com.docker.compose.project=" + name);
-    return Commands.run(ls, ProjectFiles.root(), Map.of(), 30).orThrow(ls).output().lines().filter(l -> !l.isBlank()).toList();
+    return lines(docker(List.of("docker", "volume", "ls", "-q", "--filter", "label=com.docker.compose.project=" + name)));
   }
 
   /** Logs of every service, for a failure message. */
@@ -111,8 +146,11 @@ public final class ComposeProject implements AutoCloseable {
     run("down", "-v", "--remove-orphans");
   }
 
-  @Override
-  public void close() {
-    down();
+  static String docker(List<String> command) {
+    return Commands.run(command, ProjectFiles.root(), Map.of(), 60).orThrow(command).output();
+  }
+
+  private static List<String> lines(String output) {
+    return output.lines().filter(line -> !line.isBlank()).toList();
   }
 }

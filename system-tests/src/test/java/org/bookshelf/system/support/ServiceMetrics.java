@@ -2,7 +2,6 @@ package org.bookshelf.system.support;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.testcontainers.containers.GenericContainer;
 
 /**
  * books-service's own request counter ({@code http_server_requests_seconds_count}), read inside
@@ -19,7 +18,7 @@ public final class ServiceMetrics {
    * Requests books-service counted on the books API ({@code /books} routes, not its probes) with
    * this method, all statuses; 0 before the first one.
    */
-  public static long apiRequests(GenericContainer<?> booksService, String method) {
+  public static long apiRequests(StackContainer booksService, String method) {
     Matcher matcher = COUNT.matcher(scrape(booksService));
     long total = 0;
     while (matcher.find()) {
@@ -32,7 +31,7 @@ public final class ServiceMetrics {
   }
 
   /** Requests books-service counted with this method, on any route (unmatched ones too). */
-  public static long requests(GenericContainer<?> booksService, String method) {
+  public static long requests(StackContainer booksService, String method) {
     Matcher matcher = COUNT.matcher(scrape(booksService));
     long total = 0;
     while (matcher.find()) {
@@ -43,7 +42,7 @@ public final class ServiceMetrics {
     return total;
   }
 
-  private static String scrape(GenericContainer<?> booksService) {
+  private static String scrape(StackContainer booksService) {
     String response = ContainerHttp.get(booksService, 5000, "/metrics");
     if (!response.matches("(?s)^HTTP/1\\.[01] 200 .*")) {
       throw new IllegalStateException("GET /metrics in books-service failed: " + response);

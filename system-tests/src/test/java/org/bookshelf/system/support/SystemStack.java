@@ -1,205 +1,302 @@
 package org.bookshelf.system.support;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
 import org.bookshelf.testsupport.TestSettings;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.Network;
-import org.testcontainers.lifecycle.Startable;
-import org.testcontainers.lifecycle.Startables;
-import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
 
 /**
- * The whole system on one Docker network, from the real images: books-service (on H2, or
- * replicas on PostgreSQL), books-web and the gateway, the only container with a port on the host.
- * Replicas are named like compose's: books-service, books-service-2, ... On PostgreSQL, the
- * database and the replicas have fixed addresses, so a replaced replica or a restarted database
- * comes back where the gateway (nginx resolves names once) and the connection pool expect it.
+ * The whole system as the compose files define it, started by the compose CLI with the images
+ * this build made: {@link Variant#H2} is {@code docker-compose.yml}, {@link Variant#POSTGRES}
+ * adds {@code docker-compose.postgres.yml} (PostgreSQL and a second books-service replica). What
+ * a test varies, and nothing else, is set from outside: the images (registry, tag), the
+ * published port (a free one), the project name, and extra gateway environment (rate limits),
+ * which goes into a generated override file under target/compose/. Images, limits, read-only
+ * roots, tmpfs, capabilities, healthchecks, networks and volumes are the files' own.
  */
 public final class SystemStack implements AutoCloseable {
 
-  /** The local key in config/api-keys.map, the file the stack's gateway reads. */
-  public static final String API_KEY = "bookshelf-local-key";
+  /** The local key, the first entry of config/api-keys.map (the key file compose mounts). */
+  public static final String API_KEY = localApiKey();
 
-  private static final int POSTGRES_HOST = 100;
-  private static final int SHUTDOWN_WAIT_SECONDS = 15;
+  private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(3);
+  private static final int LOWEST_PORT = 20000;
+  private static final String SHUTDOWN_WAIT_SECONDS = "15";
+  private static final String INTERNAL_NETWORK = "internal";
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  private final Network network;
-  private final FixedAddressNetwork addresses;
-  private final List<Startable> started = new ArrayList<>();
-  private final List<GenericContainer<?>> booksServices = new ArrayList<>();
-  private Map<String, String> serviceEnv = Map.of();
-  private PostgreSQLContainer postgres;
-  private GenericContainer<?> booksWeb;
-  private GenericContainer<?> gateway;
+  /** Which compose files make the stack. */
+  public enum Variant {
+    H2,
+    POSTGRES;
 
-  private SystemStack(FixedAddressNetwork addresses) {
-    this.addresses = addresses;
-    this.network = addresses != null ? addresses.network() : Network.newNetwork();
+    List<Path> files() {
+      return this == H2
+          ? List.of(ProjectFiles.composeFile())
+          : List.of(ProjectFiles.composeFile(), ProjectFiles.postgresComposeFile());
+    }
   }
 
-  /** One books-service on its embedded H2 database (the compose default). */
-  public static SystemStack startOnH2() {
-    return startOnH2(Map.of());
+  private final ComposeProject project;
+  private final ComposeModel model;
+  private final int port;
+  private final List<String> replicas;
+  private final Map<String, String> addresses = new HashMap<>();
+
+  private SystemStack(ComposeProject project, ComposeModel model, int port) {
+    this.project = project;
+    this.model = model;
+    this.port = port;
+    this.replicas = model.serviceNames().stream()
+        .filter(service -> model.service(service).path("image").asText().matches("(.*/)?books-service:.*"))
+        .sorted()
+        .toList();
   }
 
-  /** The same, with extra gateway environment (e.g. {@code GATEWAY_RATE_LIMIT}). */
-  public static SystemStack startOnH2(Map<String, String> gatewayEnv) {
-    return start(1, gatewayEnv, null);
-  }
-
-  /** {@code replicas} books-services sharing one PostgreSQL (compose's postgres variant). */
-  public static SystemStack startOnPostgres(int replicas) {
-    return startOnPostgres(replicas, Map.of());
-  }
-
-  /** The same, with extra gateway environment (e.g. {@code GATEWAY_RATE_LIMIT}). */
-  public static SystemStack startOnPostgres(int replicas, Map<String, String> gatewayEnv) {
-    return start(replicas, gatewayEnv, new PostgreSQLContainer(TestSettings.postgresImage()).withDatabaseName("books"));
-  }
-
-  private static SystemStack start(int replicas, Map<String, String> gatewayEnv, PostgreSQLContainer postgres) {
-    SystemStack stack = new SystemStack(postgres != null ? FixedAddressNetwork.create() : null);
+  /**
+   * Starts project {@code bookshelf-<image tag>-<name>} from the variant's files (removing
+   * leftovers of an interrupted run first) and waits until every service is healthy.
+   */
+  public static SystemStack start(String name, Variant variant, Map<String, String> gatewayEnv) {
+    String project = ("bookshelf-" + TestSettings.projectImage("books-service").getVersionPart() + "-" + name)
+        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");
+    List<Path> files = new ArrayList<>(variant.files());
+    if (!gatewayEnv.isEmpty()) {
+      files.add(override(project, Map.of("services", Map.of("gateway", Map.of("environment", gatewayEnv)))));
+    }
+    int port = freePort();
+    Map<String, String> variables = new HashMap<>(imageVariables());
+    variables.put("BOOKSHELF_PORT", String.valueOf(port));
+    ComposeModel model = ComposeModel.load(files, variables);
+    SystemStack stack = new SystemStack(new ComposeProject(project, files, model.variables(), variables), model, port);
+    stack.project.down();
+    long started = System.nanoTime();
     try {
-      if (postgres != null) {
-        stack.postgres = postgres;
-        postgres.withNetwork(stack.network).withNetworkAliases("postgres")
-            .withCreateContainerCmdModifier(cmd -> cmd.withIpv4Address(stack.addresses.address(POSTGRES_HOST)));
-        stack.startAll(List.of(postgres));
-        stack.serviceEnv =
-            Map.of(
-                "DB_URL", "jdbc:postgresql://postgres:5432/books",
-                "DB_USER", postgres.getUsername(),
-                "DB_PASSWORD", postgres.getPassword());
-      }
-      List<Startable> upstreams = new ArrayList<>();
-      for (int i = 1; i <= replicas; i++) {
-        GenericContainer<?> service = stack.newReplica(i);
-        stack.booksServices.add(service);
-        upstreams.add(service);
-      }
-      stack.booksWeb = ServiceContainers.booksWeb(stack.network);
-      upstreams.add(stack.booksWeb);
-      stack.startAll(upstreams);
-      String upstream =
-          IntStream.rangeClosed(1, replicas).mapToObj(i -> replicaName(i) + ":5000").collect(Collectors.joining(" "));
-      stack.gateway = ServiceContainers.gateway(stack.network, upstream).withEnv(gatewayEnv);
-      stack.startAll(List.of(stack.gateway));
-      return stack;
+      stack.project.up();
+      stack.awaitHealthy();
     } catch (RuntimeException e) {
+      String logs = stack.project.logs();
       stack.close();
-      throw e;
+      throw new IllegalStateException("stack " + project + " did not come up healthy: " + e.getMessage() + "\n" + logs, e);
+    }
+    // Printed, not asserted: speed belongs in benchmarks.
+    System.out.printf("[system-tests] compose up of %s: %d services healthy in %.1f s%n",
+        project, model.serviceNames().size(), (System.nanoTime() - started) / 1e9);
+    return stack;
+  }
+
+  /** The variables docker-compose.yml takes image names from, set to what this build made. */
+  private static Map<String, String> imageVariables() {
+    DockerImageName service = TestSettings.projectImage("books-service");
+    String unversioned = service.getUnversionedPart();
+    return Map.of(
+        "BOOKSHELF_IMAGE_REGISTRY", unversioned.substring(0, unversioned.length() - "books-service".length()),
+        "BOOKSHELF_IMAGE_TAG", service.getVersionPart(),
+        "POSTGRES_IMAGE", TestSettings.postgresImage().asCanonicalNameString());
+  }
+
+  private static Path override(String project, Map<String, Object> content) {
+    try {
+      Path dir = Files.createDirectories(Path.of("target", "compose")).toAbsolutePath();
+      Path file = dir.resolve(project + ".override.yml");
+      Files.writeString(file, "# Generated by SystemStack: what this test varies over the compose files.\n"
+          + YAML.writeValueAsString(content));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
-  /** Replica {@code n}'s container, not started; on PostgreSQL with its fixed address. */
-  private GenericContainer<?> newReplica(int n) {
-    GenericContainer<?> service = ServiceContainers.booksService(network, replicaName(n), serviceEnv);
-    if (addresses != null) {
-      service.withCreateContainerCmdModifier(cmd -> cmd.withIpv4Address(addresses.address(POSTGRES_HOST + n)));
+  /**
+   * A free port below the kernel's ephemeral range. Docker gives containers that publish a random
+   * port one from that range, so while this stack is stopped (ComposeDurabilityIT) no other
+   * container on the machine can be handed its port and answer in its place.
+   */
+  private static int freePort() {
+    int ephemeralStart = ephemeralRangeStart();
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int port = LOWEST_PORT + ThreadLocalRandom.current().nextInt(ephemeralStart - LOWEST_PORT);
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.setReuseAddress(false);
+        socket.bind(new InetSocketAddress("0.0.0.0", port));
+        return port;
+      } catch (IOException taken) {
+        // try another
+      }
     }
-    return service;
+    throw new IllegalStateException("no free port between " + LOWEST_PORT + " and " + ephemeralStart);
   }
 
-  public static String replicaName(int replica) {
-    return replica == 1 ? "books-service" : "books-service-" + replica;
+  private static int ephemeralRangeStart() {
+    // Read line by line: Files.readString trusts the size /proc reports and cuts the text short.
+    try (var reader = Files.newBufferedReader(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))) {
+      return Integer.parseInt(reader.readLine().trim().split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return 32768; // Linux's default
+    }
   }
 
-  private void startAll(List<Startable> containers) {
-    started.addAll(containers);
-    Startables.deepStart(containers).join();
+  private static String localApiKey() {
+    try {
+      return Files.readAllLines(ProjectFiles.apiKeysFile()).stream()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+          .map(line -> line.split("\\s+")[0])
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no key in " + ProjectFiles.apiKeysFile()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  /** The gateway as a client on the host sees it. */
+  /** Waits until every service of the files is healthy, then notes the replicas' addresses. */
+  public void awaitHealthy() {
+    project.awaitHealthy(model.serviceNames().size(), HEALTHY_WITHIN);
+    String network = internalNetworkId();
+    for (String replica : replicas) {
+      addresses.put(replica, service(replica).address(network));
+    }
+  }
+
+  /** Brings back whatever a test stopped, killed or left unhealthy: {@code up -d}, then healthy. */
+  public void restore() {
+    if (project.healthStates().stream().filter("healthy"::equals).count() != model.serviceNames().size()) {
+      project.up();
+      awaitHealthy();
+    }
+  }
+
+  /** The gateway as a client on the host sees it (compose publishes it on 127.0.0.1 by default). */
   public URI gatewayUri(String path) {
-    return URI.create("http://" + gateway.getHost() + ":" + gateway.getMappedPort(8080) + path);
+    return URI.create("http://127.0.0.1:" + port + path);
   }
 
   public GatewayClient client() {
     return new GatewayClient(gatewayUri(""));
   }
 
-  public Network network() {
-    return network;
+  public int port() {
+    return port;
   }
 
-  public GenericContainer<?> gateway() {
-    return gateway;
+  public ComposeProject project() {
+    return project;
   }
 
-  public GenericContainer<?> booksWeb() {
-    return booksWeb;
+  /** The files' project as this stack runs it (its variables interpolated). */
+  public ComposeModel model() {
+    return model;
   }
 
-  /** Replica {@code n}, counted from 1 like the compose names. */
-  public GenericContainer<?> booksService(int n) {
-    return booksServices.get(n - 1);
+  /** The current container of {@code service}. */
+  public StackContainer service(String service) {
+    return new StackContainer(service, project.containerId(service));
   }
 
+  public StackContainer gateway() {
+    return service("gateway");
+  }
+
+  public StackContainer booksWeb() {
+    return service("books-web");
+  }
+
+  /** The database (PostgreSQL variant). */
+  public StackContainer postgres() {
+    return service("postgres");
+  }
+
+  /** Replica {@code n} of books-service, counted from 1: books-service, books-service-2, ... */
+  public StackContainer booksService(int n) {
+    return service(replicaName(n));
+  }
+
+  public String replicaName(int n) {
+    return replicas.get(n - 1);
+  }
+
+  /** How many books-service replicas the files define. */
   public int replicas() {
-    return booksServices.size();
+    return replicas.size();
   }
 
-  /** Stops a replica the way an orchestrator does (SIGTERM); the container stays for its logs. */
+  /** The id of the services' network (the compose files' {@code internal}). */
+  public String internalNetworkId() {
+    return project.networkId(INTERNAL_NETWORK);
+  }
+
+  /** Stops a replica the way an orchestrator does (SIGTERM, SIGKILL after 15 s); the container stays. */
   public void stopReplica(int n) {
-    GenericContainer<?> replica = booksService(n);
-    replica.getDockerClient().stopContainerCmd(replica.getContainerId()).withTimeout(SHUTDOWN_WAIT_SECONDS).exec();
+    project.run("stop", "-t", SHUTDOWN_WAIT_SECONDS, replicaName(n));
   }
 
   /** Kills a replica without warning (SIGKILL), as a crash or the OOM killer would. */
   public void killReplica(int n) {
-    GenericContainer<?> replica = booksService(n);
-    replica.getDockerClient().killContainerCmd(replica.getContainerId()).withSignal("KILL").exec();
+    project.run("kill", "-s", "SIGKILL", replicaName(n));
   }
 
   /**
-   * Replaces replica {@code n} the way a rolling update does: SIGTERM, wait for it to drain and
-   * exit, remove it, then start a new container with the same name and address and wait until it
-   * is healthy. PostgreSQL stacks only (H2 data lives in the old container).
+   * Replaces replica {@code n} the way a compose rolling update does: {@code up --force-recreate}
+   * of that service alone (SIGTERM, drain, a new container), then waits until it is healthy. nginx
+   * resolves upstream names once, at start: the new container must come back on the old address
+   * (Docker hands out the lowest free one), and this fails loudly if it does not.
    */
   public void replaceReplica(int n) {
-    if (postgres == null) {
-      throw new IllegalStateException("replicas can be replaced on PostgreSQL stacks only");
+    String replica = replicaName(n);
+    project.run("up", "-d", "--no-deps", "--force-recreate", "-t", SHUTDOWN_WAIT_SECONDS, replica);
+    Awaitility.await().atMost(HEALTHY_WITHIN).pollInterval(Duration.ofMillis(250))
+        .until(() -> "healthy".equals(health(replica)));
+    String address = service(replica).address(internalNetworkId());
+    if (!address.equals(addresses.get(replica))) {
+      throw new IllegalStateException(replica + " came back on " + address + ", not on " + addresses.get(replica)
+          + ": the gateway (nginx resolves upstream names once) cannot reach it there");
     }
-    GenericContainer<?> old = booksService(n);
-    if (old.isRunning()) {
-      stopReplica(n);
-    }
-    old.stop(); // removes it, freeing its address
-    started.remove(old);
-    GenericContainer<?> replacement = newReplica(n);
-    booksServices.set(n - 1, replacement);
-    startAll(List.of(replacement));
   }
 
-  /** The database (PostgreSQL stacks). */
-  public PostgreSQLContainer postgres() {
-    return postgres;
+  private String health(String service) {
+    return ComposeProject.docker(List.of("docker", "inspect", "--format",
+        "{{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}", project.containerId(service))).strip();
   }
 
-  /** Stops PostgreSQL (SIGTERM, a clean shutdown); its data stays in the container. */
+  /** Stops PostgreSQL (SIGTERM, a clean shutdown); its data stays in its volume. */
   public void stopPostgres() {
-    postgres.getDockerClient().stopContainerCmd(postgres.getContainerId()).withTimeout(SHUTDOWN_WAIT_SECONDS).exec();
+    project.run("stop", "-t", SHUTDOWN_WAIT_SECONDS, "postgres");
   }
 
-  /** Starts the stopped PostgreSQL container again, on its fixed address. */
+  /** Starts the stopped PostgreSQL container again. */
   public void startPostgres() {
-    postgres.getDockerClient().startContainerCmd(postgres.getContainerId()).exec();
+    project.run("start", "postgres");
   }
 
+  /** {@code compose stop} of the whole stack: every container stops, volumes stay. */
+  public void stop() {
+    project.run("stop");
+  }
+
+  /** {@code compose start} of the whole stack, then waits until every service is healthy. */
+  public void start() {
+    project.run("start");
+    awaitHealthy();
+  }
+
+  /** {@code compose down -v}: containers, networks and volumes removed. */
   @Override
   public void close() {
-    for (int i = started.size() - 1; i >= 0; i--) {
-      try {
-        started.get(i).stop();
-      } catch (RuntimeException e) {
-        System.err.println("could not stop a container: " + e);
-      }
-    }
-    network.close();
+    project.down();
   }
 }
