@@ -93,6 +93,10 @@ try {
   new Socket().withCloseable { it.connect(new InetSocketAddress(host, port), 10_000) }
   data.set(key, registry)
 } catch (IOException unreachable) {
+  if (host == 'localhost' || host == '127.0.0.1') {
+    fail("Base image ${name} cannot be pulled: the air-gapped bases' local registry ${registry} does not" +
+        " answer. Start it (sudo tools/local-registry.sh start), or build the bases: ${fix}")
+  }
   fail("Base image ${name} cannot be pulled: ${registry} does not answer (${unreachable.class.simpleName}: " +
       "${unreachable.message}). No registry here? Use the air-gapped path: ${fix}")
 }
