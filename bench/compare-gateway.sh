@@ -17,16 +17,8 @@ service_port=$base a_port=$((base + 1)) b_port=$((base + 3))
 pin_server=() pin_load=()
 if [ "$(nproc)" -ge 2 ]; then pin_server=(taskset -c 0) pin_load=(taskset -c 1); fi
 
-work=$(mktemp -d /tmp/bookshelf-compare.XXXXXX)
+use_work_dir compare
 chmod 755 "$work"
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
 
 PORT=$service_port DATA_DIR=$work/data LOG_FORMAT=json "${pin_server[@]}" \
   java -XX:MaxRAM=256m -XX:TieredStopAtLevel=1 -Xss512k \

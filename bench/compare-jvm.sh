@@ -27,15 +27,7 @@ rounds=${ROUNDS:-6} connections=${CONNECTIONS:-32} base=${PORT_BASE:-18600}
 pin_server=() pin_load=()
 if [ "$(nproc)" -ge 2 ]; then pin_server=(taskset -c 0) pin_load=(taskset -c 1); fi
 
-work=$(mktemp -d /tmp/bookshelf-compare-jvm.XXXXXX)
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+use_work_dir compare-jvm
 
 start() { # name, port, flags, jar
   # shellcheck disable=SC2086

@@ -2,6 +2,20 @@
 
 CLK_TCK=$(getconf CLK_TCK)
 
+# Sets $work to a new temporary directory and pids=() for the servers the caller starts; at exit
+# those get SIGTERM, are waited for, and the directory goes.
+use_work_dir() { # name
+  work=$(mktemp -d "/tmp/bookshelf-$1.XXXXXX")
+  pids=()
+  trap stop_and_clean EXIT
+}
+stop_and_clean() {
+  local pid
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; done
+  rm -rf "$work"
+}
+
 # utime + stime of one process, in clock ticks (fields 14 and 15 of /proc/PID/stat; the
 # command name in field 2 may hold spaces, so count from the closing parenthesis).
 proc_ticks() { # pid
