@@ -70,6 +70,7 @@ project.properties.setProperty('jib.skip', 'false')
 // 2. Can the base image be had? Asked once per image per build.
 def key = "bookshelf.base.${baseImage}"
 if (data.get(key) != null) {
+  narrowPlatforms(data.get("${key}.platforms"))
   return
 }
 def local = baseImage.startsWith('docker://')
@@ -99,6 +100,37 @@ try {
   }
   fail("Base image ${name} cannot be pulled: ${registry} does not answer (${unreachable.class.simpleName}: " +
       "${unreachable.message}). No registry here? Use the air-gapped path: ${fix}")
+}
+
+// 3. The air-gapped bases hold the architectures tools/offline-images.sh was asked for (this
+// machine's by default), and Jib resolves every configured platform before it loads the one
+// the engine runs. So build what the local base offers, and say what is left out.
+if (host == 'localhost' || host == '127.0.0.1') {
+  def wanted = (project.properties.getProperty('jib.from.platforms') ?: '').tokenize(',')*.trim()
+  def given = session.userProperties.getProperty('jib.from.platforms')
+  def list = run(['docker', 'manifest', 'inspect', '--insecure', name])
+  if (!given && wanted && list != null && list[0] == 0) {
+    def offered = (new groovy.json.JsonSlurper().parseText(list[1]).manifests ?: [])
+        .collect { "${it.platform.os}/${it.platform.architecture}".toString() }
+    def kept = wanted.findAll { offered.contains(it) }
+    def missing = wanted - kept
+    if (!kept) {
+      fail("Base image ${name} offers ${offered.join(', ') ?: 'no platform'}, none of ${wanted.join(', ')}." +
+          " Build the bases for them: sudo tools/offline-images.sh --arch ${wanted.collect { it.tokenize('/')[1] }.join(',')}")
+    }
+    if (missing) {
+      log.warn("[image-probe] Building ${kept.join(',')} only: the air-gapped base ${name} has no" +
+          " ${missing.join(', ')} (sudo tools/offline-images.sh --arch ${wanted.collect { it.tokenize('/')[1] }.join(',')} adds it).")
+      data.set("${key}.platforms", kept.join(','))
+    }
+  }
+}
+narrowPlatforms(data.get("${key}.platforms"))
+
+void narrowPlatforms(Object platforms) {
+  if (platforms) {
+    project.properties.setProperty('jib.from.platforms', platforms as String)
+  }
 }
 
 void fail(String message) {
