@@ -13,6 +13,7 @@
 #
 #   sudo tools/offline-images.sh                    # this machine's architecture
 #   sudo tools/offline-images.sh --arch amd64,arm64 # both (a foreign one runs under qemu-user-static)
+#   sudo tools/offline-images.sh --arch arm64 --only jre,nginx   # just what the arm64 smoke runs on
 #
 # Idempotent: an image whose fingerprint label matches this script and its assets is kept, so a
 # second run takes seconds. Use them in the build with the `offline-bases` Maven profile
@@ -229,14 +230,20 @@ publish() {
 }
 
 main() {
-  local arches
+  local arches only=jre,nginx,postgres
   arches=$(dpkg --print-architecture)
   while [ $# -gt 0 ]; do
     case "$1" in
       --arch) [ $# -ge 2 ] || die "--arch needs a value, e.g. --arch amd64,arm64"; arches=$2; shift 2 ;;
       --arch=*) arches=${1#--arch=}; shift ;;
-      *) die "unknown argument '$1' (usage: $0 [--arch amd64,arm64])" ;;
+      --only) [ $# -ge 2 ] || die "--only needs a value, e.g. --only jre,nginx"; only=$2; shift 2 ;;
+      --only=*) only=${1#--only=}; shift ;;
+      *) die "unknown argument '$1' (usage: $0 [--arch amd64,arm64] [--only jre,nginx,postgres])" ;;
     esac
+  done
+  local name
+  for name in ${only//,/ }; do
+    case "$name" in jre | nginx | postgres) ;; *) die "--only: unknown image '$name' (jre, nginx, postgres)" ;; esac
   done
   preflight
   FP=$(fingerprint)
@@ -251,6 +258,7 @@ main() {
     check_emulation "$ARCH"
     for spec in "$JRE_IMAGE=build_jre" "$NGINX_IMAGE=build_nginx" "$POSTGRES_IMAGE=build_postgres"; do
       image=${spec%=*}; builder=${spec##*=}
+      [[ ",$only," == *",${builder#build_},"* ]] || continue
       start=$SECONDS
       if up_to_date "$image-$ARCH" "$FP"; then
         action=kept
