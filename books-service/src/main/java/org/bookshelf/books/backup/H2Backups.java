@@ -36,16 +36,19 @@ final class H2Backups {
 
   H2Backups(DataSource dataSource, Path dataDir, SchemaVersions versions, boolean seedSampleData) {
     this.dataSource = dataSource;
-    this.directory = dataDir.resolve("backup").toAbsolutePath().normalize();
+    this.directory = dataDir.toAbsolutePath().normalize();
     this.databaseFile = dataDir.resolve("books.mv.db");
     this.versions = versions;
     this.seedSampleData = seedSampleData;
   }
 
-  /** Where a backup file of this name lives: beside the database, on its volume. */
+  /**
+   * Where a backup file of this name lives: beside the database, on its volume (where docker cp
+   * can reach it on a read-only root). Only *.sql.zip names, so no call can touch the database.
+   */
   Path file(String name) throws Refused {
-    if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-      throw new Refused(400, "file name must be 1-100 of A-Za-z0-9._- (got " + name + ")");
+    if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,90}\\.sql\\.zip")) {
+      throw new Refused(400, "file name must be A-Za-z0-9._- ending in .sql.zip (got " + name + ")");
     }
     return directory.resolve(name);
   }

@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>
  * GET    /schema                              store, current and latest-known schema version
- * POST   /backup?name=F                       H2: SCRIPT to DATA_DIR/backup/F
- * POST   /restore?name=F&version=V&replace=B  H2: restore DATA_DIR/backup/F taken at version V
- * DELETE /backup?name=F                       remove DATA_DIR/backup/F
+ * POST   /backup?name=F                       H2: SCRIPT to DATA_DIR/F
+ * POST   /restore?name=F&version=V&replace=B  H2: restore DATA_DIR/F taken at version V
+ * DELETE /backup?name=F                       remove DATA_DIR/F
  * </pre>
  */
 public final class MaintenanceServer implements AutoCloseable {

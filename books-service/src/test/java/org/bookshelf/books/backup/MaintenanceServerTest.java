@@ -32,11 +32,11 @@ class MaintenanceServerTest {
       created = app.post("/books", "{\"isbn\":\"0306406152\",\"title\":\"Kept\",\"author\":\"A\"}").body();
 
       HttpResponse<String> schema = call(port, "GET", "/schema");
-      HttpResponse<String> backup = call(port, "POST", "/backup?name=b1.zip");
+      HttpResponse<String> backup = call(port, "POST", "/backup?name=b1.sql.zip");
       app.post("/books", "{\"isbn\":\"9781788620215\",\"title\":\"After\",\"author\":\"B\"}");
-      HttpResponse<String> withoutReplace = call(port, "POST", "/restore?name=b1.zip&version=2&replace=false");
-      HttpResponse<String> newer = call(port, "POST", "/restore?name=b1.zip&version=999&replace=true");
-      HttpResponse<String> restored = call(port, "POST", "/restore?name=b1.zip&version=2&replace=true");
+      HttpResponse<String> withoutReplace = call(port, "POST", "/restore?name=b1.sql.zip&version=2&replace=false");
+      HttpResponse<String> newer = call(port, "POST", "/restore?name=b1.sql.zip&version=999&replace=true");
+      HttpResponse<String> restored = call(port, "POST", "/restore?name=b1.sql.zip&version=2&replace=true");
 
       assertThat(schema.body()).startsWith("store=h2\ncurrent=").contains("latest=");
       assertThat(backup.statusCode()).isEqualTo(200);
@@ -48,8 +48,8 @@ class MaintenanceServerTest {
       assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
       assertThat(app.get("/books/9780306406157").body()).isEqualTo(created);
       assertThat(app.get("/books/9781788620215").statusCode()).as("written after the backup").isEqualTo(404);
-      assertThat(call(port, "DELETE", "/backup?name=b1.zip").statusCode()).isEqualTo(200);
-      assertThat(call(port, "POST", "/backup?name=../x").statusCode()).isEqualTo(400);
+      assertThat(call(port, "DELETE", "/backup?name=b1.sql.zip").statusCode()).isEqualTo(200);
+      assertThat(call(port, "POST", "/backup?name=books.mv.db").statusCode()).isEqualTo(400);
     }
   }
 
