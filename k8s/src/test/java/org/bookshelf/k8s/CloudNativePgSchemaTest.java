@@ -37,6 +37,14 @@ class CloudNativePgSchemaTest {
   }
 
   @Test
+  void the_documented_restore_cluster_matches_the_vendored_crd() throws IOException {
+    var objects = model.parse(Files.readString(Repository.path("k8s/overlays/production/books-db-restored.example.yaml")));
+
+    assertThat(objects).singleElement().extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
+        .isEqualTo("Cluster/books-db-restored");
+  }
+
+  @Test
   void a_misspelt_field_fails() throws IOException {
     String broken = database().replace("  instances: 3", "  instanses: 3");
 
