@@ -84,5 +84,5 @@ if ! tar -cf "$file.partial" -C "$staging" MANIFEST "$payload" 2>"$staging/tar.e
   die "cannot write $file (no space left?): $(cat "$staging/tar.err")"
 fi
 mv "$file.partial" "$file"
-say "$store backup at schema version $schema_version: $(stat -c %s "$file") bytes in $(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - s}') s"
+say "$store backup at schema version $schema_version: $(stat -c %s "$file") bytes in $(seconds_since "$started") s"
 echo "$file"

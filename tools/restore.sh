@@ -106,12 +106,17 @@ case "$store" in
       [ -n "$id" ] && container_env "$id" DB_URL | grep -q "^jdbc:postgresql://$postgres_service[:/]" && replicas+=("$service")
     done
     say "PostgreSQL: stopping ${replicas[*]}, replacing the schema from the dump in one transaction"
+    phase=$(date +%s.%N)
     compose stop "${replicas[@]}" >/dev/null 2>&1
+    say "PostgreSQL: ${replicas[*]} stopped in $(seconds_since "$phase") s"
+    phase=$(date +%s.%N)
     if ! { printf 'DROP SCHEMA IF EXISTS public CASCADE;\nCREATE SCHEMA public;\n'; pg pg_restore --no-owner --no-acl -f - <"$staging/$payload"; } \
       | pg psql -q -v ON_ERROR_STOP=1 --single-transaction >"$staging/restore.log" 2>&1; then
       compose start "${replicas[@]}" >/dev/null 2>&1 || true
       die "the restore failed and was rolled back (the store is as it was): $(tail -n 5 "$staging/restore.log")"
     fi
+    say "PostgreSQL: dump restored in $(seconds_since "$phase") s"
+    phase=$(date +%s.%N)
     compose start "${replicas[@]}" >/dev/null 2>&1
     # Each replica migrates (Flyway) before it listens: wait until they answer again.
     for service in "${replicas[@]}"; do
@@ -122,7 +127,7 @@ case "$store" in
       done
       [ -n "${answer:-}" ] || die "$service did not come back within 120 s after the restore: docker logs $id"
     done
-    say "PostgreSQL: restored; ${replicas[*]} started; schema now at version $(pg_schema_version)"
+    say "PostgreSQL: restored; ${replicas[*]} migrated and answering after $(seconds_since "$phase") s; schema now at version $(pg_schema_version)"
     ;;
 esac
-say "restore of $file done in $(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - s}') s"
+say "restore of $file done in $(seconds_since "$started") s"

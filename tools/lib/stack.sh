@@ -133,6 +133,10 @@ free_bytes() { # path [container]
   echo $(( ${kb:-0} * 1024 ))
 }
 
+seconds_since() { # start, as date +%s.%N
+  awk -v s="$1" -v e="$(date +%s.%N)" 'BEGIN {printf "%.1f", e - s}'
+}
+
 # Version a newer than b (Flyway versions: dot-separated numbers)?
 version_newer() { # a b
   [ "$1" != "$2" ] && [ "$(printf '%s\n%s\n' "$1" "$2" | sort -V | tail -n 1)" = "$1" ]
