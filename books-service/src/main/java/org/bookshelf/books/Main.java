@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import org.bookshelf.books.backup.MaintenanceServer;
 import org.bookshelf.books.config.ServiceConfig;
 import org.bookshelf.books.db.DataSources;
 import org.bookshelf.service.ConfigException;
@@ -41,7 +42,11 @@ public final class Main {
       System.exit(1);
       return;
     }
-    SignalExit.install(new GracefulShutdown(app, List.of(dataSource, registry::close)));
+    MaintenanceServer maintenance = MaintenanceServer.start(config, dataSource);
+    List<AutoCloseable> resources = maintenance == null
+        ? List.of(dataSource, registry::close)
+        : List.of(maintenance, dataSource, registry::close);
+    SignalExit.install(new GracefulShutdown(app, resources));
     LOG.info(
         "books-service ready on port {} ({} ms after JVM start)",
         app.port(),

@@ -3,6 +3,7 @@ package org.bookshelf.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 import org.bookshelf.testsupport.gateway.FreePort;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,11 @@ import org.junit.jupiter.api.Test;
 class RetryTest {
 
   private static final String BEARER_LOCAL = "Bearer " + Http.LOCAL_KEY;
+  /** What books-service answers while its database is down (ErrorMapping). */
+  private static final UpstreamResponse DATABASE_DOWN =
+      UpstreamResponse.of(503, "application/problem+json",
+              "{\"type\":\"https://bookshelf.example/problems/service-unavailable\",\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"The database is not available; retry later.\"}")
+          .withHeaders(Map.of("Retry-After", "5"));
 
   private Upstream healthy;
   private Upstream web;
@@ -70,14 +76,42 @@ class RetryTest {
   }
 
   @Test
-  void get_is_retried_on_the_other_server_after_a_503() {
-    try (var failing = Upstream.start("failing").respond(r -> UpstreamResponse.json(503, "{}"));
+  void get_503_reaches_the_client_with_retry_after_and_marks_no_server_down() {
+    // A replica whose database is down answers 503: the client sees it, and the replica stays in
+    // the rotation (it is alive), so the next requests keep reaching both servers.
+    try (var failing = Upstream.start("failing").respond(r -> DATABASE_DOWN);
         var gateway = TestGateway.start(failing.address() + " " + healthy.address(), web.address())) {
-      var response = new Http(gateway).get("/books/9781788395540");
+      var http = new Http(gateway);
 
-      assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(failing.requests()).hasSize(1);
-      assertThat(healthy.requests()).hasSize(1);
+      var first = http.get("/books/9781788395540");
+      for (int i = 0; i < 5; i++) {
+        http.get("/books/9781788395540");
+      }
+
+      assertThat(first.statusCode()).isEqualTo(503);
+      assertThat(first.headers().firstValue("Retry-After")).hasValue("5");
+      assertThat(first.body()).contains("database is not available");
+      assertThat(failing.requests()).as("requests still sent to the replica that answered 503").hasSize(3);
+      assertThat(healthy.requests()).hasSize(3);
+    }
+  }
+
+  @Test
+  void database_outage_on_every_replica_gives_clients_503_never_502() {
+    try (var first = Upstream.start("first").respond(r -> DATABASE_DOWN);
+        var second = Upstream.start("second").respond(r -> DATABASE_DOWN);
+        var gateway = TestGateway.start(first.address() + " " + second.address(), web.address())) {
+      var http = new Http(gateway);
+
+      for (int i = 0; i < 6; i++) {
+        var get = http.get("/books/9781788395540");
+        var post = http.send("POST", "/books", "{}", "Authorization", BEARER_LOCAL);
+
+        assertThat(get.statusCode()).as("GET %d", i).isEqualTo(503);
+        assertThat(post.statusCode()).as("POST %d", i).isEqualTo(503);
+        assertThat(post.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(post.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      }
     }
   }
 

@@ -43,6 +43,7 @@ final class ManifestStack implements AutoCloseable {
   private final Path secretsDir;
   private final Network network = Network.newNetwork();
   private final Map<String, List<GenericContainer<?>>> replicas = new LinkedHashMap<>();
+  private final Map<String, String> claimVolumes = new LinkedHashMap<>();
 
   ManifestStack(RenderedManifests manifests, Path secretsDir) {
     this.manifests = manifests;
@@ -60,6 +61,87 @@ final class ManifestStack implements AutoCloseable {
     }
   }
 
+  /** How a pod run to completion ended. */
+  record Completion(long exitCode, String logs) {}
+
+  /**
+   * Runs a CronJob's pod once, to completion, as its Job would: the same image, resolved env
+   * (plus {@code extraEnv}, as {@code kubectl set env} on a Job made from it), user, limits,
+   * read-only root and emptyDirs; each claim a named volume that lives as long as this stack, so
+   * a later run sees what an earlier one wrote.
+   */
+  Completion runToCompletion(Workload job, Map<String, String> extraEnv) {
+    Container spec = job.container();
+    PodSecurityContext security = job.pod().getSecurityContext();
+    Map<String, String> env = new LinkedHashMap<>(manifests.environment(spec));
+    env.putAll(extraEnv);
+    try (GenericContainer<?> container = new GenericContainer<>(image(job, spec))) {
+      container.withNetwork(network)
+          .withEnv(env)
+          .withStartupCheckStrategy(new ExitedStartupCheck().withTimeout(java.time.Duration.ofMinutes(3)))
+          .withCreateContainerCmdModifier(cmd -> {
+            cmd.withName("k8s-it-" + job.name() + "-" + System.nanoTime());
+            // Kubernetes: command replaces the image's ENTRYPOINT, args its CMD.
+            if (spec.getCommand() != null && !spec.getCommand().isEmpty()) {
+              cmd.withEntrypoint(spec.getCommand());
+              cmd.withCmd(spec.getArgs() == null ? List.of() : spec.getArgs());
+            }
+            cmd.withUser(security.getRunAsUser() + ":" + security.getRunAsGroup());
+            HostConfig host = cmd.getHostConfig();
+            host.withReadonlyRootfs(Boolean.TRUE.equals(spec.getSecurityContext().getReadOnlyRootFilesystem()))
+                .withCapDrop(Capability.ALL)
+                .withSecurityOpts(List.of("no-new-privileges"))
+                .withMemory(spec.getResources().getLimits().get("memory").getNumericalAmount().longValue())
+                .withTmpFs(emptyDirs(job, spec))
+                .withMounts(claimVolumes(job, spec));
+          });
+      container.start();
+      Long exit = container.getCurrentContainerInfo().getState().getExitCodeLong();
+      return new Completion(exit == null ? -1 : exit, container.getLogs());
+    }
+  }
+
+  /** A run-to-completion container has started once it has exited, whatever its exit code. */
+  private static final class ExitedStartupCheck extends org.testcontainers.containers.startupcheck.StartupCheckStrategy {
+    @Override
+    public StartupStatus checkStartupState(com.github.dockerjava.api.DockerClient client, String containerId) {
+      return Boolean.TRUE.equals(getCurrentState(client, containerId).getRunning())
+          ? StartupStatus.NOT_YET_KNOWN
+          : StartupStatus.SUCCESSFUL;
+    }
+  }
+
+  /**
+   * persistentVolumeClaim volumes → a named Docker volume per claim, owned by the pod's fsGroup
+   * as the kubelet makes it (the volume's root is writable by the group).
+   */
+  private List<Mount> claimVolumes(Workload job, Container spec) {
+    List<Mount> mounts = new ArrayList<>();
+    for (VolumeMount mount : spec.getVolumeMounts()) {
+      volume(job, mount.getName()).filter(v -> v.getPersistentVolumeClaim() != null).ifPresent(v -> {
+        String name = claimVolumes.computeIfAbsent(v.getPersistentVolumeClaim().getClaimName(), this::newClaimVolume);
+        mounts.add(new Mount().withType(MountType.VOLUME).withSource(name).withTarget(mount.getMountPath())
+            .withReadOnly(Boolean.TRUE.equals(mount.getReadOnly())));
+      });
+    }
+    return mounts;
+  }
+
+  /** A fresh volume for a claim, its root given to the fsGroup (999: PostgreSQL's) by a root helper. */
+  private String newClaimVolume(String claim) {
+    String name = "k8s-it-claim-" + claim + "-" + System.nanoTime();
+    var docker = org.testcontainers.DockerClientFactory.instance().client();
+    docker.createVolumeCmd().withName(name).exec();
+    try (GenericContainer<?> chown = new GenericContainer<>(TestSettings.postgresImage())
+        .withCommand("sh", "-c", "chown 999:999 /claim && chmod 2775 /claim")
+        .withStartupCheckStrategy(new ExitedStartupCheck().withTimeout(java.time.Duration.ofMinutes(1)))
+        .withCreateContainerCmdModifier(cmd -> cmd.withUser("0:0").getHostConfig()
+            .withMounts(List.of(new Mount().withType(MountType.VOLUME).withSource(name).withTarget("/claim"))))) {
+      chown.start();
+    }
+    return name;
+  }
+
   List<GenericContainer<?>> replicasOf(String workload) {
     return replicas.get(workload);
   }
@@ -69,6 +151,8 @@ final class ManifestStack implements AutoCloseable {
     List<String> names = new ArrayList<>(replicas.keySet());
     java.util.Collections.reverse(names);
     names.forEach(name -> replicas.get(name).forEach(GenericContainer::stop));
+    var docker = org.testcontainers.DockerClientFactory.instance().client();
+    claimVolumes.values().forEach(volume -> docker.removeVolumeCmd(volume).exec());
     network.close();
   }
 

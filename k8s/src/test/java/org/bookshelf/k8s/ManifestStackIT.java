@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.bookshelf.testsupport.RequiresDocker;
@@ -132,6 +133,28 @@ class ManifestStackIT {
       assertThat(get(gateway(path)).statusCode()).as(path).isEqualTo(404);
     }
     assertThat(get(gateway("/healthz")).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void the_backup_cronjob_dumps_the_database_and_the_restore_job_refuses_then_restores_it() {
+    Workload backup = cronJobPod("postgres-backup");
+    Workload restore = cronJobPod("postgres-restore");
+
+    ManifestStack.Completion dumped = stack.runToCompletion(backup, Map.of());
+    ManifestStack.Completion refused = stack.runToCompletion(restore, Map.of());
+    ManifestStack.Completion restored = stack.runToCompletion(restore, Map.of("REPLACE", "true"));
+
+    assertThat(dumped.exitCode()).as(dumped.logs()).isZero();
+    assertThat(dumped.logs()).containsPattern("backup: /backups/books-\\d{8}T\\d{6}Z-schema-[0-9.]+\\.pgdump, \\d+ bytes");
+    assertThat(refused.exitCode()).as(refused.logs()).isEqualTo(1);
+    assertThat(refused.logs()).contains("set REPLACE=true").contains("nothing changed");
+    assertThat(restored.exitCode()).as(restored.logs()).isZero();
+    assertThat(restored.logs()).contains("restored");
+  }
+
+  private Workload cronJobPod(String name) {
+    return manifests.cronJobs().stream().filter(c -> c.getMetadata().getName().equals(name))
+        .map(Workload::of).findFirst().orElseThrow(() -> new AssertionError("no CronJob " + name));
   }
 
   private String apiKeyFromSecret() {

@@ -3,6 +3,8 @@ package org.bookshelf.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,11 @@ class NetworkPolicyTest {
   private static final String KUBE_DNS = "kube-system/kube-dns";
   private static final String METADATA = "cloud-metadata";
   private static final String IMPOSTOR = "other-namespace/gateway-lookalike";
+  /** CloudNativePG's operator (its default namespace and labels), when a Cluster is rendered. */
+  private static final String OPERATOR = "cnpg-system/cloudnative-pg";
+  /** The ports of a CloudNativePG instance: PostgreSQL, and the instance manager's status. */
+  private static final List<Endpoint.Port> INSTANCE_PORTS =
+      List.of(new Endpoint.Port("postgresql", 5432, "TCP"), new Endpoint.Port("status", 8000, "TCP"));
 
   @ParameterizedTest
   @FieldSource("org.bookshelf.k8s.Overlays#ALL")
@@ -48,11 +55,37 @@ class NetworkPolicyTest {
     }
     expected.add(new Flow(Apps.GATEWAY, Apps.BOOKS_SERVICE, 5000, "TCP"));
     expected.add(new Flow(Apps.GATEWAY, Apps.BOOKS_WEB, 3000, "TCP"));
-    expected.add(new Flow(Apps.BOOKS_SERVICE, Apps.POSTGRES, 5432, "TCP"));
+    if (Overlays.HAND_MADE_POSTGRES.contains(overlay)) {
+      expected.add(new Flow(Apps.BOOKS_SERVICE, Apps.POSTGRES, 5432, "TCP"));
+      // The pg_dump CronJob and the restore Job: to PostgreSQL only.
+      for (CronJob job : manifests.cronJobs()) {
+        expected.add(new Flow(job.getMetadata().getName(), Apps.POSTGRES, 5432, "TCP"));
+      }
+    }
+    for (GenericKubernetesResource cluster : manifests.custom("Cluster")) {
+      String db = cluster.getMetadata().getName();
+      expected.add(new Flow(Apps.BOOKS_SERVICE, db, 5432, "TCP"));
+      // Replication and status among the instances, the operator's checks, and HTTPS out (the
+      // bucket, the Kubernetes API) to anything outside the namespace but the metadata address.
+      for (String from : List.of(db, OPERATOR)) {
+        expected.add(new Flow(from, db, 5432, "TCP"));
+        expected.add(new Flow(from, db, 8000, "TCP"));
+      }
+      expected.add(new Flow(OPERATOR, Apps.GATEWAY, 8080, "TCP"));
+      for (String outside : List.of(INTERNET, KUBE_DNS, IMPOSTOR, OPERATOR)) {
+        expected.add(new Flow(db, outside, 443, "TCP"));
+      }
+      expected.add(new Flow(db, KUBE_DNS, 53, "UDP"));
+      expected.add(new Flow(db, KUBE_DNS, 53, "TCP"));
+    }
     // Every pod resolves names.
     for (Workload pod : manifests.workloads()) {
       expected.add(new Flow(pod.name(), KUBE_DNS, 53, "UDP"));
       expected.add(new Flow(pod.name(), KUBE_DNS, 53, "TCP"));
+    }
+    for (CronJob job : manifests.cronJobs()) {
+      expected.add(new Flow(job.getMetadata().getName(), KUBE_DNS, 53, "UDP"));
+      expected.add(new Flow(job.getMetadata().getName(), KUBE_DNS, 53, "TCP"));
     }
     assertThat(allowed).containsExactlyInAnyOrderElementsOf(expected);
   }
@@ -80,6 +113,18 @@ class NetworkPolicyTest {
         ports.add(new Endpoint.Port(port.getName(), port.getContainerPort(), Ports.protocol(port.getProtocol())));
       }
       endpoints.add(Endpoint.pod(workload.name(), namespace, workload.podLabels(), "10.244.1." + host++, ports));
+    }
+    for (CronJob job : manifests.cronJobs()) {
+      Map<String, String> labels = job.getSpec().getJobTemplate().getSpec().getTemplate().getMetadata().getLabels();
+      endpoints.add(Endpoint.pod(job.getMetadata().getName(), namespace, labels, "10.244.1." + host++, List.of()));
+    }
+    for (GenericKubernetesResource cluster : manifests.custom("Cluster")) {
+      // The pods the operator makes for a Cluster carry these labels (CloudNativePG's docs).
+      String db = cluster.getMetadata().getName();
+      endpoints.add(Endpoint.pod(db, namespace, Map.of("cnpg.io/cluster", db, "cnpg.io/podRole", "instance"),
+          "10.244.1." + host++, INSTANCE_PORTS));
+      endpoints.add(Endpoint.pod(OPERATOR, "cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg"),
+          "10.244.3.2", List.of(new Endpoint.Port("webhook-server", 9443, "TCP"))));
     }
     List<Endpoint.Port> dns = List.of(new Endpoint.Port("dns", 53, "UDP"), new Endpoint.Port("dns-tcp", 53, "TCP"));
     endpoints.add(Endpoint.pod(KUBE_DNS, "kube-system", Map.of("k8s-app", "kube-dns"), "10.244.0.2", dns));

@@ -26,10 +26,20 @@ class RenderTest {
     RenderedManifests manifests = RenderedManifests.render(overlay);
 
     assertThat(manifests.all()).extracting(HasMetadata::getKind)
-        .contains("Namespace", "Deployment", "StatefulSet", "Service", "ConfigMap",
+        .contains("Namespace", "Deployment", "Service", "ConfigMap",
             "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy", "ServiceAccount");
-    assertThat(manifests.workloads()).extracting(Workload::name)
-        .containsExactlyInAnyOrder("books-service", "books-web", "gateway", "postgres");
+    if (Overlays.HAND_MADE_POSTGRES.contains(overlay)) {
+      assertThat(manifests.workloads()).extracting(Workload::name)
+          .containsExactlyInAnyOrder("books-service", "books-web", "gateway", "postgres");
+      assertThat(manifests.cronJobs()).extracting(c -> c.getMetadata().getName())
+          .containsExactlyInAnyOrder("postgres-backup", "postgres-restore");
+    } else {
+      assertThat(manifests.workloads()).extracting(Workload::name)
+          .containsExactlyInAnyOrder("books-service", "books-web", "gateway");
+      assertThat(manifests.custom("Cluster")).extracting(c -> c.getMetadata().getName()).containsExactly("books-db");
+      assertThat(manifests.custom("ScheduledBackup")).hasSize(1);
+      assertThat(manifests.cronJobs()).isEmpty();
+    }
   }
 
   @ParameterizedTest

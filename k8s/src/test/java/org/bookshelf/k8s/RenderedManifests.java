@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +58,21 @@ public final class RenderedManifests {
             all(Deployment.class).stream().map(d -> Workload.of(d, autoscaledMinimum(d))),
             all(StatefulSet.class).stream().map(Workload::of))
         .toList();
+  }
+
+  /** Every pod the manifests run: the workloads' and the CronJobs' (hardened alike). */
+  public List<Workload> pods() {
+    return Stream.concat(workloads().stream(), cronJobs().stream().map(Workload::of)).toList();
+  }
+
+  /** The CronJobs (pg_dump backups, the restore template): run to completion, not workloads. */
+  public List<CronJob> cronJobs() {
+    return all(CronJob.class);
+  }
+
+  /** Custom resources of one kind (CloudNativePG's Cluster, ScheduledBackup). */
+  public List<GenericKubernetesResource> custom(String kind) {
+    return all(GenericKubernetesResource.class).stream().filter(r -> r.getKind().equals(kind)).toList();
   }
 
   public List<Workload> deployments() {

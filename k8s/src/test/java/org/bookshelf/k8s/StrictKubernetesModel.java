@@ -12,14 +12,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.io.IOException;
@@ -31,7 +34,9 @@ import java.util.Map;
  * Reads rendered manifests into fabric8's Kubernetes model, strictly: an unknown field, a wrong
  * type, a duplicate key or an unexpected apiVersion/kind is an error. fabric8's classes catch
  * unknown fields in an {@code @JsonAnySetter} map, so any-setters are switched off here; that
- * is what lets {@code FAIL_ON_UNKNOWN_PROPERTIES} see a typo.
+ * is what lets {@code FAIL_ON_UNKNOWN_PROPERTIES} see a typo. Custom resources (CloudNativePG's
+ * Cluster, ScheduledBackup) are checked against their vendored CRD schemas instead
+ * ({@link CustomResourceSchemas}) and kept as generic resources.
  */
 public final class StrictKubernetesModel {
 
@@ -43,11 +48,15 @@ public final class StrictKubernetesModel {
           Map.entry("v1/Secret", Secret.class),
           Map.entry("v1/Service", Service.class),
           Map.entry("v1/ServiceAccount", ServiceAccount.class),
+          Map.entry("v1/PersistentVolumeClaim", PersistentVolumeClaim.class),
+          Map.entry("batch/v1/CronJob", CronJob.class),
           Map.entry("apps/v1/Deployment", Deployment.class),
           Map.entry("apps/v1/StatefulSet", StatefulSet.class),
           Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
           Map.entry("autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class),
           Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class));
+
+  private final CustomResourceSchemas customResources = CustomResourceSchemas.vendored();
 
   private final ObjectMapper yaml =
       YAMLMapper.builder(YAMLFactory.builder().build())
@@ -85,9 +94,22 @@ public final class StrictKubernetesModel {
     String type = document.path("apiVersion").asText() + "/" + document.path("kind").asText();
     Class<? extends HasMetadata> modelClass = KINDS.get(type);
     String name = document.path("metadata").path("name").asText("<no name>");
+    if (modelClass == null && customResources.knows(type)) {
+      List<String> errors = customResources.errors(type, document);
+      if (!errors.isEmpty()) {
+        throw new InvalidManifestException(type + " " + name + " does not match its vendored CRD: " + errors, null);
+      }
+      try {
+        // Checked above; the generic model keeps every field (its any-setter on).
+        return new ObjectMapper().treeToValue(document, GenericKubernetesResource.class);
+      } catch (JsonProcessingException e) {
+        throw new InvalidManifestException(type + " " + name + ": " + e.getOriginalMessage(), e);
+      }
+    }
     if (modelClass == null) {
       throw new InvalidManifestException(
-          type + " " + name + ": not a kind Bookshelf expects (known: " + KINDS.keySet() + ")", null);
+          type + " " + name + ": not a kind Bookshelf expects (known: " + KINDS.keySet()
+              + " and the vendored CRDs under k8s/vendor)", null);
     }
     try {
       return strict.treeToValue(document, modelClass);

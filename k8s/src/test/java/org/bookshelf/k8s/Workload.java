@@ -6,11 +6,15 @@ import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A Deployment or StatefulSet seen as what it runs: a pod template, replicas, claims. */
+/**
+ * A Deployment or StatefulSet seen as what it runs: a pod template, replicas, claims; or the pod
+ * a CronJob's Jobs run (one, to completion), for the checks every pod must pass.
+ */
 public record Workload(
     String kind,
     String name,
@@ -44,6 +48,11 @@ public record Workload(
         set.getSpec().getVolumeClaimTemplates() == null
             ? List.of()
             : set.getSpec().getVolumeClaimTemplates());
+  }
+
+  static Workload of(CronJob job) {
+    PodTemplateSpec template = job.getSpec().getJobTemplate().getSpec().getTemplate();
+    return new Workload("CronJob", job.getMetadata().getName(), 1, template.getMetadata().getLabels(), template, List.of());
   }
 
   /** The image's name without registry, path and tag, as the build and the apps call it. */

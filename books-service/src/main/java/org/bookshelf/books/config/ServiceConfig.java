@@ -23,6 +23,7 @@ public record ServiceConfig(
     int dbPoolSize,
     Duration dbConnectionTimeout,
     boolean seedSampleData,
+    int maintenancePort,
     CommonSettings common) {
 
   public static final Setting.Int PORT = Setting.integer("PORT", 5000, 1, 65535, "HTTP port");
@@ -56,12 +57,17 @@ public record ServiceConfig(
           "SEED_SAMPLE_DATA", true,
           "on the very first start, insert the article's two books; later starts never re-seed");
 
+  public static final Setting.Int MAINTENANCE_PORT =
+      Setting.integer(
+          "MAINTENANCE_PORT", 5001, 0, 65535,
+          "port on 127.0.0.1 only (docker/kubectl exec) that tools/backup.sh and tools/restore.sh use for H2 backups and schema versions; 0 turns it off");
+
   /** Every variable books-service reads. */
   public static final List<Setting> SETTINGS =
       Stream.concat(
               Stream.of(
                   PORT, DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
-                  DB_CONNECTION_TIMEOUT_SECONDS, SEED_SAMPLE_DATA),
+                  DB_CONNECTION_TIMEOUT_SECONDS, SEED_SAMPLE_DATA, MAINTENANCE_PORT),
               CommonSettings.SETTINGS.stream())
           .toList();
 
@@ -77,6 +83,7 @@ public record ServiceConfig(
         env.get(DB_POOL_SIZE),
         Duration.ofSeconds(env.get(DB_CONNECTION_TIMEOUT_SECONDS)),
         env.get(SEED_SAMPLE_DATA),
+        env.get(MAINTENANCE_PORT),
         CommonSettings.from(env));
   }
 

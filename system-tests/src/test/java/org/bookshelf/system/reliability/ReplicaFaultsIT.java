@@ -142,8 +142,13 @@ class ReplicaFaultsIT {
     LoadReport report = run.report();
 
     assertThat(run.outlastedFault()).as("the load outlasted the restart (raise its bounds otherwise)").isTrue();
-    assertThat(report.failures().stream().filter(o -> o.status() != 503 && o.status() != 502))
-        .as("failures other than the gateway's or the service's 502/503 while the database was down").isEmpty();
+    System.out.printf("[reliability] database restart: %d answers 502, %d answers 503%n",
+        report.failures().stream().filter(o -> o.status() == 502).count(),
+        report.failures().stream().filter(o -> o.status() == 503).count());
+    // The service's 503 (Retry-After) reaches clients: the gateway marks no replica down for it,
+    // so no 502 "no live upstreams" either.
+    assertThat(report.failures().stream().filter(o -> o.status() != 503))
+        .as("failures other than the service's 503 while the database was down").isEmpty();
     assertStoredBooksMatch(BookListing.books(api, run.marker()), report);
   }
 

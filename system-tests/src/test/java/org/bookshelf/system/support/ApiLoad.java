@@ -20,8 +20,11 @@ import java.util.function.Supplier;
  */
 public final class ApiLoad {
 
-  /** One request: status -1 when no HTTP answer came (connection error, timeout). */
-  public record Outcome(long atNanos, String method, String isbn, int status, String error) {
+  /**
+   * One request, sent at {@code atNanos} and answered (or given up) at {@code answeredNanos}:
+   * status -1 when no HTTP answer came (connection error, timeout).
+   */
+  public record Outcome(long atNanos, long answeredNanos, String method, String isbn, int status, String error) {
     boolean failed() {
       return method.equals("POST") ? status != 201 : status != 200;
     }
@@ -79,9 +82,10 @@ public final class ApiLoad {
   private void record(String method, String isbn, Supplier<HttpResponse<String>> request) {
     long at = System.nanoTime();
     try {
-      outcomes.add(new Outcome(at, method, isbn, request.get().statusCode(), null));
+      int status = request.get().statusCode();
+      outcomes.add(new Outcome(at, System.nanoTime(), method, isbn, status, null));
     } catch (UncheckedIOException | IllegalStateException e) {
-      outcomes.add(new Outcome(at, method, isbn, -1, String.valueOf(e.getCause())));
+      outcomes.add(new Outcome(at, System.nanoTime(), method, isbn, -1, String.valueOf(e.getCause())));
     }
   }
 

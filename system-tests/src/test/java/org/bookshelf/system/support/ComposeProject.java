@@ -64,15 +64,31 @@ public final class ComposeProject {
     return name;
   }
 
+  public List<Path> files() {
+    return files;
+  }
+
+  /** The environment every compose command of this project runs with (the files' variables). */
+  public Map<String, String> environment() {
+    return Map.copyOf(env);
+  }
+
   /** {@code compose -p NAME -f FILE... ARGS}, failing with the output when it fails. */
   public Commands.Result run(String... args) {
+    return runWith(Map.of(), args);
+  }
+
+  /** {@link #run} with some of the files' variables set otherwise for this one command. */
+  public Commands.Result runWith(Map<String, String> variables, String... args) {
     List<String> command = new ArrayList<>(compose);
     command.addAll(List.of("--env-file", emptyEnvFile.toString(), "-p", name));
     for (Path file : files) {
       command.addAll(List.of("-f", file.toString()));
     }
     command.addAll(List.of(args));
-    return Commands.runIn(command, ProjectFiles.root(), env, TIMEOUT_SECONDS).orThrow(command);
+    Map<String, String> environment = new HashMap<>(env);
+    environment.putAll(variables);
+    return Commands.runIn(command, ProjectFiles.root(), environment, TIMEOUT_SECONDS).orThrow(command);
   }
 
   public void up() {

@@ -294,6 +294,30 @@ public final class SystemStack implements AutoCloseable {
     awaitHealthy();
   }
 
+  /**
+   * {@code compose down -v}, then {@code up} with seeding off: the same stack with an empty store
+   * (the schema only), as after a lost volume. Waits until every service is healthy.
+   */
+  public void recreateEmpty() {
+    project.down();
+    project.runWith(Map.of("SEED_SAMPLE_DATA", "false"), "up", "-d");
+    awaitHealthy();
+  }
+
+  /**
+   * Runs a script of tools/ against this stack, as an operator would: {@code --project} and a
+   * {@code --file} per compose file first, then {@code args}; the result is not checked.
+   */
+  public Commands.Result tool(String script, long timeoutSeconds, String... args) {
+    List<String> command = new ArrayList<>(List.of(ProjectFiles.root().resolve("tools").resolve(script).toString(),
+        "--project", project.name()));
+    for (Path file : project.files()) {
+      command.addAll(List.of("--file", file.toString()));
+    }
+    command.addAll(List.of(args));
+    return Commands.runIn(command, ProjectFiles.root(), project.environment(), timeoutSeconds);
+  }
+
   /** {@code compose down -v}: containers, networks and volumes removed. */
   @Override
   public void close() {
