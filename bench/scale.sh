@@ -252,14 +252,17 @@ for store in ${stores//,/ }; do
 
     deep=$(isbn_of $(( size * 9 / 10 )))
     post_row=$((store_no * 10 + size_no)) # post-books.lua: a new ISBN range per row, 978…
+    # Searches draw a new value per request (bench/wrk/query-param.lua) except the frequent word.
+    q=$BENCH/wrk/query-param.lua
     kinds=(
       "GET /books/{isbn}|$svc|-s|$BENCH/wrk/get-generated.lua|--|$size"
       "first page|$svc/books?limit=20"
       "deep page (after=, 90 %)|$svc/books?limit=20&after=$deep"
-      "q hit (\`kubernetes\`, 1 in 7 books)|$svc/books?q=kubernetes"
-      "q miss (\`zzyzx\`)|$svc/books?q=zzyzx"
-      "author hit (1 in 5000 books)|$svc/books?author=Author%200042"
-      "author miss|$svc/books?author=Nobody%20Wrote%20This"
+      "q hit (\`volume <n>\`, random n)|$svc|-s|$q|--|q|volume %d|$size"
+      "q frequent (\`kubernetes\`, 1 in 7 books)|$svc/books?limit=20&q=kubernetes"
+      "q miss (\`zzyzx<n>\`)|$svc|-s|$q|--|q|zzyzx%d|$size"
+      "author hit (\`Author <n>\`, 1 in 5000 books)|$svc|-s|$q|--|author|Author %04d|4999"
+      "author miss (\`Nobody <n>\`)|$svc|-s|$q|--|author|Nobody %d|$size"
       "POST /books|$svc/books|-s|$BENCH/wrk/post-books.lua|--|$post_row"
     )
     log "$store $size: warming up ($warmup per request kind)"
