@@ -32,7 +32,7 @@ public final class BooksApp {
 
   public static Javalin create(
       ServiceConfig config, DataSource dataSource, PrometheusMeterRegistry registry) {
-    Migrations.run(dataSource, config.seedSampleData());
+    Migrations.run(config);
     ObjectMapper mapper = objectMapper();
     BookRepository repository = new BookRepository(dataSource);
     BookRoutes books =

@@ -22,6 +22,7 @@ public record ServiceConfig(
     String dbPassword,
     int dbPoolSize,
     Duration dbConnectionTimeout,
+    Duration dbStatementTimeout,
     boolean seedSampleData,
     int maintenancePort,
     CommonSettings common) {
@@ -52,6 +53,12 @@ public record ServiceConfig(
       Setting.integer(
           "DB_CONNECTION_TIMEOUT_SECONDS", 5, 1, 300,
           "how long a request waits for a connection before answering 503");
+  /** The bound on one request's database time; docs/performance.md has the measurements. */
+  public static final Setting.Int DB_STATEMENT_TIMEOUT_MS =
+      Setting.integer(
+          "DB_STATEMENT_TIMEOUT_MS", 100, 0, 600_000,
+          "longest a single SQL statement of a request may run (H2 and PostgreSQL); a request"
+              + " over it gets 503 with `Retry-After`; 0 turns the bound off");
   public static final Setting.Flag SEED_SAMPLE_DATA =
       Setting.flag(
           "SEED_SAMPLE_DATA", true,
@@ -67,7 +74,8 @@ public record ServiceConfig(
       Stream.concat(
               Stream.of(
                   PORT, DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
-                  DB_CONNECTION_TIMEOUT_SECONDS, SEED_SAMPLE_DATA, MAINTENANCE_PORT),
+                  DB_CONNECTION_TIMEOUT_SECONDS, DB_STATEMENT_TIMEOUT_MS, SEED_SAMPLE_DATA,
+                  MAINTENANCE_PORT),
               CommonSettings.SETTINGS.stream())
           .toList();
 
@@ -82,6 +90,7 @@ public record ServiceConfig(
         env.get(DB_PASSWORD),
         env.get(DB_POOL_SIZE),
         Duration.ofSeconds(env.get(DB_CONNECTION_TIMEOUT_SECONDS)),
+        Duration.ofMillis(env.get(DB_STATEMENT_TIMEOUT_MS)),
         env.get(SEED_SAMPLE_DATA),
         env.get(MAINTENANCE_PORT),
         CommonSettings.from(env));
@@ -95,7 +104,8 @@ public record ServiceConfig(
   public String toString() {
     // Never print the password.
     return "ServiceConfig[port=" + port + ", dbUrl=" + dbUrl + ", dbUser=" + dbUser
-        + ", dbPoolSize=" + dbPoolSize + ", seedSampleData=" + seedSampleData + ", " + common + "]";
+        + ", dbPoolSize=" + dbPoolSize + ", dbStatementTimeout=" + dbStatementTimeout
+        + ", seedSampleData=" + seedSampleData + ", " + common + "]";
   }
 
   /** books-service's environment for the docs and manifest checks (META-INF/services). */

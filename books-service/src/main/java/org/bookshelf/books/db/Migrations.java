@@ -1,24 +1,51 @@
 package org.bookshelf.books.db;
 
-import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.bookshelf.books.config.ServiceConfig;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
- * Flyway migrations from {@code db/migration}. The sample books are a migration too: it runs
- * once, on the first start, and inserts only when seeding is on, so books deleted later never
- * come back on a restart.
+ * Flyway migrations: {@code db/migration} for both databases, then {@code db/vendor/<product>}
+ * (h2, postgresql) for what only one of them has, such as PostgreSQL's search indexes. The sample
+ * books are a migration too: it runs once, on the first start, and inserts only when seeding is
+ * on, so books deleted later never come back on a restart.
  */
 public final class Migrations {
 
   private Migrations() {}
 
+  /**
+   * On connections of their own, not the pool's: pooled connections carry the statement timeout
+   * meant for requests, and building an index on a large table takes longer.
+   */
+  public static void run(ServiceConfig config) {
+    migrate(
+        Flyway.configure().dataSource(config.dbUrl(), config.dbUser(), config.dbPassword()),
+        config.seedSampleData());
+  }
+
   public static void run(DataSource dataSource, boolean seedSampleData) {
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations("classpath:db/migration")
+    migrate(Flyway.configure().dataSource(dataSource), seedSampleData);
+  }
+
+  private static void migrate(FluentConfiguration flyway, boolean seedSampleData) {
+    flyway
+        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(flyway.getDataSource()))
         .placeholders(Map.of("seed_sample_data", Boolean.toString(seedSampleData)))
         .load()
         .migrate();
+  }
+
+  private static String vendor(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+    } catch (SQLException e) {
+      throw new StorageUnavailableException(e);
+    }
   }
 }

@@ -4,6 +4,7 @@ import io.javalin.config.JavalinConfig;
 import org.bookshelf.books.book.BookNotFoundException;
 import org.bookshelf.books.book.DuplicateBookException;
 import org.bookshelf.books.book.StaleVersionException;
+import org.bookshelf.books.db.QueryTimeoutException;
 import org.bookshelf.books.db.StorageException;
 import org.bookshelf.books.db.StorageUnavailableException;
 import org.bookshelf.service.Problem;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 public final class ErrorMapping {
 
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapping.class);
+  private static final String RETRY_AFTER_SECONDS = "5";
 
   private ErrorMapping() {}
 
@@ -39,12 +41,25 @@ public final class ErrorMapping {
         StorageUnavailableException.class,
         (e, ctx) -> {
           LOG.warn("database unavailable: {}", String.valueOf(e.getCause()));
-          ctx.header("Retry-After", "5");
+          ctx.header("Retry-After", RETRY_AFTER_SECONDS);
           ProblemResponses.write(
               ctx,
               Problem.of(
                   ProblemType.SERVICE_UNAVAILABLE,
                   "The database is not available; retry later.",
+                  ctx.path()));
+        });
+    config.routes.exception(
+        QueryTimeoutException.class,
+        (e, ctx) -> {
+          LOG.warn("statement timeout on {} {}", ctx.method().name(), ctx.path());
+          ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+          ProblemResponses.write(
+              ctx,
+              Problem.of(
+                  ProblemType.SERVICE_UNAVAILABLE,
+                  "The request needed more database time than the service allows; retry later"
+                      + " or narrow the search.",
                   ctx.path()));
         });
     config.routes.exception(

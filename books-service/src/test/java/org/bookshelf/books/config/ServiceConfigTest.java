@@ -26,6 +26,7 @@ class ServiceConfigTest {
     assertThat(config.usesDefaultH2File()).isTrue();
     assertThat(config.seedSampleData()).isTrue();
     assertThat(config.dbPoolSize()).isEqualTo(10);
+    assertThat(config.dbStatementTimeout()).hasMillis(100);
     assertThat(config.common().logFormat()).isEqualTo(LogFormat.TEXT);
   }
 
@@ -39,11 +40,13 @@ class ServiceConfigTest {
                 "DB_USER", "books",
                 "DB_PASSWORD", "secret",
                 "DB_POOL_SIZE", "4",
+                "DB_STATEMENT_TIMEOUT_MS", "0",
                 "SEED_SAMPLE_DATA", "false",
                 "LOG_FORMAT", "json"));
     assertThat(config.port()).isEqualTo(8081);
     assertThat(config.usesDefaultH2File()).isFalse();
     assertThat(config.dbPoolSize()).isEqualTo(4);
+    assertThat(config.dbStatementTimeout()).isZero();
     assertThat(config.seedSampleData()).isFalse();
     assertThat(config.common().logFormat()).isEqualTo(LogFormat.JSON);
     assertThat(config.toString()).doesNotContain("secret");
