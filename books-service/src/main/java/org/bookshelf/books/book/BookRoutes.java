@@ -42,7 +42,7 @@ public final class BookRoutes {
       Isbn last = page.books().get(page.books().size() - 1).isbn();
       ctx.header("Link", "<" + nextPage(query, last) + ">; rel=\"next\"");
     }
-    bodies.write(ctx, page.books().stream().map(BookResponse::of).toList());
+    ctx.json(page.books().stream().map(BookResponse::of).toList());
   }
 
   private void get(Context ctx) {
@@ -70,8 +70,8 @@ public final class BookRoutes {
     ctx.status(204);
   }
 
-  private void respond(Context ctx, Book book) {
-    bodies.write(ctx.header("ETag", Preconditions.etag(book.version())), BookResponse.of(book));
+  private static void respond(Context ctx, Book book) {
+    ctx.header("ETag", Preconditions.etag(book.version())).json(BookResponse.of(book));
   }
 
   private static Isbn pathIsbn(Context ctx) {

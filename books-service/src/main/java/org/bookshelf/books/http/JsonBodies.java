@@ -5,36 +5,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import java.util.Locale;
 import org.bookshelf.service.ProblemException;
 import org.bookshelf.service.ProblemType;
 
-/**
- * Reads a request body as JSON (415 unless it says it is JSON, 400 when it is not JSON) and
- * writes response bodies as JSON.
- */
+/** Reads a request body as JSON: 415 unless it says it is JSON, 400 when it is not JSON. */
 public final class JsonBodies {
 
   private final ObjectMapper mapper;
 
   public JsonBodies(ObjectMapper mapper) {
     this.mapper = mapper;
-  }
-
-  /**
-   * The value as UTF-8 JSON bytes. Javalin's {@code ctx.json} makes a String, then looks up the
-   * response charset in the Content-Type it has just set and encodes the String again.
-   */
-  public void write(Context ctx, Object value) {
-    byte[] json;
-    try {
-      json = mapper.writeValueAsBytes(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
-    }
-    ctx.contentType(ContentType.APPLICATION_JSON).result(json);
   }
 
   public JsonNode read(Context ctx) {
