@@ -58,6 +58,9 @@ pin_server=() pin_load=()
 if [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null; then pin_server=(taskset -c 0) pin_load=(taskset -c 1); fi
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+for port in $(seq "$port_base" $((port_base + 7))); do
+  ! ss -Htln "sport = :$port" | grep -q . || fail "port $port is in use; choose another range with --port-base"
+done
 use_work_dir floor
 log "work directory $work"
 javac -d "$work/classes" -cp "$jar" "$ROOT"/bench/floor/*.java
