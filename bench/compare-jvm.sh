@@ -6,11 +6,11 @@
 #   bench/compare-jvm.sh "FLAGS_A" "FLAGS_B" [PATH]      (PATH default /books/9781788395540)
 # Both get the image's flags first (override with BASE_FLAGS). Environment: ROUNDS (6),
 # CONNECTIONS (32), PORT_BASE (18600), WARMUP (40s of the path after 10 s of POSTs: C2 needs
-# ~25 s of load, bench/floor.sh shows the curve), JAR_A and JAR_B (default: the built jar for both; e.g.
-# JAR_A=/tmp/before.jar to measure a code change with the same flags "" "").
+# ~25 s of load, bench/floor.sh shows the curve), JAR_A and JAR_B (default: the built jar for
+# both; e.g. JAR_A=/tmp/before.jar to measure a code change with the same flags "" "").
 set -euo pipefail
 
-[ $# -ge 2 ] || { sed -n '2,9p' "$0" >&2; exit 64; }
+[ $# -ge 2 ] || { sed -n '2,10p' "$0" >&2; exit 64; }
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=lib/measure.sh
 source "$ROOT/bench/lib/measure.sh"

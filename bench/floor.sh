@@ -4,9 +4,10 @@
 # books-service jar, so with the project's own Jetty and Javalin) answer GET /books/{isbn} with
 # the very bytes books-service returns; books-service itself answers from its database. Each of
 # the three runs C1-only (-XX:TieredStopAtLevel=1) and with full tiered compilation (C2): six
-# JVMs on CPU 0, wrk on CPU 1. Each JVM first gets a warm-up in slices (the warm-up curve: what
-# the first seconds of traffic see), then all of them alternate in interleaved rounds; the table gives
-# the median JVM CPU µs per request, req/s and RSS. See docs/performance.md.
+# JVMs (eight with JAR_BEFORE) on CPU 0, wrk on CPU 1. Each JVM first gets a warm-up in slices
+# (the warm-up curve: what the first seconds of traffic see), then all alternate in interleaved
+# rounds; the table gives the median JVM CPU µs per request, req/s and RSS. See
+# docs/performance.md.
 set -euo pipefail
 
 usage() {
