@@ -164,8 +164,8 @@ pids+=("$service_pid")
 PORT=$p_web LOG_FORMAT=json "${on_server_cpu[@]}" java "${java_flags[@]}" -jar "$web_jar" >"$work/books-web.log" 2>&1 &
 web_pid=$!
 pids+=("$web_pid")
-await_http "http://127.0.0.1:$p_service/health/ready" 90 books-service
-await_http "http://127.0.0.1:$p_web/health/ready" 90 books-web
+await_http "http://127.0.0.1:$p_service/health/ready" 180 books-service
+await_http "http://127.0.0.1:$p_web/health/ready" 180 books-web
 
 log "starting nginx: gateway (real config), gateway without access log, naive, static"
 render_gateway "$work/gateway" "$p_gateway" "$p_gateway_status"
