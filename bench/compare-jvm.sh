@@ -5,11 +5,12 @@
 # all of it are printed. Alternating cancels most of the drift of a shared machine.
 #   bench/compare-jvm.sh "FLAGS_A" "FLAGS_B" [PATH]      (PATH default /books/9781788395540)
 # Both get the image's flags first (override with BASE_FLAGS). Environment: ROUNDS (6),
-# CONNECTIONS (32), PORT_BASE (18600), JAR_A and JAR_B (default: the built jar for both; e.g.
-# JAR_A=/tmp/before.jar to measure a code change with the same flags "" "").
+# CONNECTIONS (32), PORT_BASE (18600), WARMUP (40s of the path after 10 s of POSTs: C2 needs
+# ~25 s of load, bench/floor.sh shows the curve), JAR_A and JAR_B (default: the built jar for
+# both; e.g. JAR_A=/tmp/before.jar to measure a code change with the same flags "" "").
 set -euo pipefail
 
-[ $# -ge 2 ] || { sed -n '2,9p' "$0" >&2; exit 64; }
+[ $# -ge 2 ] || { sed -n '2,10p' "$0" >&2; exit 64; }
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=lib/measure.sh
 source "$ROOT/bench/lib/measure.sh"
@@ -23,7 +24,7 @@ for tool in wrk curl java; do
 done
 flags_a=$1 flags_b=$2 path=${3:-/books/9781788395540}
 base_flags=${BASE_FLAGS:-"-XX:MaxRAM=256m $(image_jvm_flags "$ROOT")"}
-rounds=${ROUNDS:-6} connections=${CONNECTIONS:-32} base=${PORT_BASE:-18600}
+rounds=${ROUNDS:-6} connections=${CONNECTIONS:-32} base=${PORT_BASE:-18600} warmup=${WARMUP:-40s}
 pin_server=() pin_load=()
 if [ "$(nproc)" -ge 2 ]; then pin_server=(taskset -c 0) pin_load=(taskset -c 1); fi
 
@@ -47,7 +48,7 @@ b_pid=${pids[-1]}
 for port in "$base" "$((base + 1))"; do
   "${pin_load[@]}" wrk -t1 -c "$connections" -d10s -s "$ROOT/bench/wrk/post-books.lua" \
     "http://127.0.0.1:$port/books" -- 1 >/dev/null
-  "${pin_load[@]}" wrk -t1 -c "$connections" -d10s "http://127.0.0.1:$port$path" >/dev/null
+  "${pin_load[@]}" wrk -t1 -c "$connections" -d "$warmup" "http://127.0.0.1:$port$path" >/dev/null
 done
 
 ab_rounds "$rounds" "$a_pid" "http://127.0.0.1:$base$path" "$b_pid" "http://127.0.0.1:$((base + 1))$path" \

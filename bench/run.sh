@@ -12,7 +12,7 @@ usage: bench/run.sh [options]
   -r, --rounds N        rounds over all rows, interleaved; each row keeps its best round (default 3)
   -c, --connections N   concurrent connections (default 32)
   -t, --threads N       wrk threads (default 1)
-  -w, --warmup D        JVM warm-up before the rows (default 10s)
+  -w, --warmup D        JVM warm-up per path before the rows (default 20s: C2 needs ~25 s of load)
   -s, --starts N        books-service starts for the startup median (default 5)
       --no-pin          do not pin servers and wrk to separate cores
       --port-base P     first of 11 consecutive ports on 127.0.0.1 (default 18400)
@@ -28,7 +28,7 @@ BENCH=$ROOT/bench
 # shellcheck source=lib/measure.sh
 source "$BENCH/lib/measure.sh"
 
-duration=5s rounds=3 connections=32 threads=1 warmup=10s starts=5 pin=1 port_base=18400 output=""
+duration=5s rounds=3 connections=32 threads=1 warmup=20s starts=5 pin=1 port_base=18400 output=""
 while [ $# -gt 0 ]; do
   case $1 in
     -d|--duration) duration=$2; shift 2 ;;
@@ -164,8 +164,8 @@ pids+=("$service_pid")
 PORT=$p_web LOG_FORMAT=json "${on_server_cpu[@]}" java "${java_flags[@]}" -jar "$web_jar" >"$work/books-web.log" 2>&1 &
 web_pid=$!
 pids+=("$web_pid")
-await_http "http://127.0.0.1:$p_service/health/ready" 90 books-service
-await_http "http://127.0.0.1:$p_web/health/ready" 90 books-web
+await_http "http://127.0.0.1:$p_service/health/ready" 180 books-service
+await_http "http://127.0.0.1:$p_web/health/ready" 180 books-web
 
 log "starting nginx: gateway (real config), gateway without access log, naive, static"
 render_gateway "$work/gateway" "$p_gateway" "$p_gateway_status"
@@ -304,7 +304,7 @@ startup_ms() { # result array name, extra JVM flags...
   t0=$(date +%s%N)
   pid=$(start_service "$p_start" "$work/start.log" "$@")
   pids+=("$pid")
-  await_http "http://127.0.0.1:$p_start/health/ready" 60 "books-service (startup run)"
+  await_http "http://127.0.0.1:$p_start/health/ready" 120 "books-service (startup run)"
   eval "$into+=($(( ($(date +%s%N) - t0) / 1000000 )))"
   stop "$pid"
 }

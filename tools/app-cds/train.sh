@@ -30,7 +30,8 @@ http_status() {
 command -v bash >/dev/null || fail "the base image has no bash; it is needed for the training requests"
 
 # The same class path and main class as Jib's entrypoint; a dynamic archive is only valid for
-# that class path. -XX:TieredStopAtLevel=1 as in the image's flags keeps the training short.
+# that class path. -XX:TieredStopAtLevel=1 keeps the training short; the archive holds classes,
+# not compiled code, so it serves the image's full tiered JIT as well.
 # LOG_FORMAT=json as compose and Kubernetes run it, so the JSON encoder's classes are archived.
 env PORT="$port" DATA_DIR="$work/data" LOG_FORMAT=json \
   java -XX:ArchiveClassesAtExit="$cds_dir/app.jsa" -XX:TieredStopAtLevel=1 \
