@@ -19,6 +19,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bookshelf.service.IdentityHeaders;
+import org.bookshelf.testsupport.gateway.FreePort;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -212,6 +213,30 @@ class JwtAuthenticationTest {
     // nginx itself refuses a duplicate Authorization line (1.22 and later): 400.
     Problems.assertProblem(response, 400);
     assertThat(stack.service().requests()).isEmpty();
+  }
+
+  @Test
+  void with_the_verifier_unreachable_a_token_write_is_refused_while_keys_and_reads_still_work() {
+    String closed = "127.0.0.1:" + FreePort.next();
+    try (var gateway = TestGateway.start(stack.service().address(), stack.web().address(), Map.of("TOKEN_VERIFIER_UPSTREAM", closed))) {
+      var http = new Http(gateway);
+
+      // auth_request turns anything but 2xx/401/403 into 500: fail closed.
+      Problems.assertProblem(http.send("POST", "/books", "{}", "Authorization", "Bearer " + issuer.token()), 500);
+      assertThat(stack.service().requests()).isEmpty();
+      assertThat(http.send("POST", "/books", "{}", "Authorization", "Bearer " + Http.LOCAL_KEY).statusCode()).isEqualTo(200);
+      assertThat(http.get("/books").statusCode()).isEqualTo(200);
+      assertThat(stack.service().requests()).hasSize(2);
+    }
+  }
+
+  @Test
+  void without_a_verifier_configured_no_token_is_accepted() {
+    try (var gateway = TestGateway.start(stack.service().address(), stack.web().address(), Map.of())) {
+      var response = new Http(gateway).send("POST", "/books", "{}", "Authorization", "Bearer " + issuer.token());
+
+      assertRefused(response, 401, INVALID_TOKEN);
+    }
   }
 
   @Test
