@@ -91,7 +91,8 @@ class ConfigValidationTest {
         "GATEWAY_PROXY_CONNECT_TIMEOUT | 2",
         "GATEWAY_PROXY_SEND_TIMEOUT | 1h",
         "GATEWAY_PROXY_READ_TIMEOUT | 30 s",
-        "GATEWAY_API_KEYS_FILE | /nonexistent/keys.map"
+        "GATEWAY_API_KEYS_FILE | /nonexistent/keys.map",
+        "TOKEN_VERIFIER_UPSTREAM | http://token-verifier:8090"
       })
   void a_bad_value_stops_the_start_naming_the_variable(String variable, String value) {
     var env = valid();
@@ -138,6 +139,20 @@ class ConfigValidationTest {
     Matcher include = Pattern.compile("include (\\S+);").matcher(Files.readString(runtime.resolve("api_keys.conf")));
     assertThat(include.find()).isTrue();
     assertThat(Files.readAllLines(Path.of(include.group(1)))).allMatch(line -> line.isBlank() || line.startsWith("#"));
+  }
+
+  @Test
+  void without_a_key_file_but_with_a_verifier_the_start_says_writes_need_a_token_and_warns_no_more() {
+    Assumptions.assumeFalse(
+        Files.exists(Path.of(DEFAULT_KEYS_FILE)), "this machine has a key file at " + DEFAULT_KEYS_FILE);
+    var env = valid();
+    env.remove("GATEWAY_API_KEYS_FILE");
+    env.put("TOKEN_VERIFIER_UPSTREAM", "127.0.0.1:8090");
+
+    RenderResult result = ConfigRenderer.render(FILES, env, runtime);
+
+    assertThat(result.succeeded()).as(result.stderr()).isTrue();
+    assertThat(result.stderr()).contains("writes need an access token", "127.0.0.1:8090").doesNotContain("WARNING");
   }
 
   @Test

@@ -30,12 +30,13 @@ class RenderTest {
             "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy", "ServiceAccount");
     if (Overlays.HAND_MADE_POSTGRES.contains(overlay)) {
       assertThat(manifests.workloads()).extracting(Workload::name)
-          .containsExactlyInAnyOrder("books-service", "books-web", "gateway", "postgres");
+          .containsExactlyInAnyOrder("books-service", "books-web", "gateway", "postgres",
+              "token-verifier");
       assertThat(manifests.cronJobs()).extracting(c -> c.getMetadata().getName())
           .containsExactlyInAnyOrder("postgres-backup", "postgres-restore");
     } else {
       assertThat(manifests.workloads()).extracting(Workload::name)
-          .containsExactlyInAnyOrder("books-service", "books-web", "gateway");
+          .containsExactlyInAnyOrder("books-service", "books-web", "gateway", "token-verifier");
       assertThat(manifests.custom("Cluster")).extracting(c -> c.getMetadata().getName()).containsExactly("books-db");
       assertThat(manifests.custom("ScheduledBackup")).hasSize(1);
       assertThat(manifests.cronJobs()).isEmpty();
