@@ -72,7 +72,7 @@ test('signed_out_users_get_a_hint_instead_of_the_add_button', async () => {
   await screen.findByRole('list', { name: 'Books' });
 
   expect(screen.queryByRole('link', { name: 'Add a book' })).not.toBeInTheDocument();
-  expect(screen.getByText(/Sign in with an API key to add, edit or delete books/)).toBeInTheDocument();
+  expect(screen.getByText(/Sign in to add, edit or delete books/)).toBeInTheDocument();
 });
 
 test('a_failed_load_shows_the_problem_detail', async () => {
