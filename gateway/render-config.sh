@@ -31,6 +31,11 @@ upstreams() { # variable name, value
   [ -n "$(printf '%s' "$2" | tr -d ', ')" ] || fail "$1 is empty: expected one or more host:port"
 }
 
+# Empty (no verifier: no token is accepted) or what "upstreams" accepts.
+optional_upstreams() { # variable name, value
+  [ -z "$(printf '%s' "$2" | tr -d ', ')" ] || upstreams "$1" "$2"
+}
+
 # One nginx "server" line per checked "host:port" entry.
 server_lines() { # value
   set -f
@@ -65,10 +70,10 @@ duration() {
 }
 
 # The keys file is a secret: report line numbers, never its content. Without one (nothing
-# mounted at the default path) the gateway starts with no key at all: every write gets 401.
+# mounted at the default path) the gateway starts with no key at all; with no token verifier
+# either, every write gets 401 (the WARNING after the settings says so).
 keys_file() {
   if [ ! -e "$2" ] && [ -z "$keys_file_given" ]; then
-    echo "gateway: WARNING no API key file is mounted at $2: every write (POST, PUT, DELETE) is refused with 401. Mount a key file there (one '<key> <client-name>;' per line, see gateway/README.md) or set GATEWAY_API_KEYS_FILE." >&2
     no_keys=yes
     return
   fi
@@ -120,6 +125,7 @@ derived() { # variable name, value: computed from the settings, for the template
 : "${GATEWAY_STATUS_PORT:=8081}";                                  setting GATEWAY_STATUS_PORT port
 : "${GATEWAY_WORKER_PROCESSES:=auto}";                             setting GATEWAY_WORKER_PROCESSES workers
 : "${GATEWAY_API_KEYS_FILE:=/etc/nginx/secrets/api-keys.map}";     setting GATEWAY_API_KEYS_FILE keys_file
+: "${TOKEN_VERIFIER_UPSTREAM:=}";                                  setting TOKEN_VERIFIER_UPSTREAM optional_upstreams
 : "${GATEWAY_RATE_LIMIT:=50r/s}";                                  setting GATEWAY_RATE_LIMIT rate
 : "${GATEWAY_RATE_LIMIT_BURST:=100}";                              setting GATEWAY_RATE_LIMIT_BURST burst
 : "${GATEWAY_WRITE_RATE_LIMIT:=10r/s}";                            setting GATEWAY_WRITE_RATE_LIMIT rate
@@ -137,6 +143,19 @@ derived BOOKS_WEB_SERVERS "$(server_lines "$BOOKS_WEB_UPSTREAM")"
 # /auth/ is proxied to the identity provider only when one is configured (nginx/identity/).
 derived IDENTITY_SERVERS "$(server_lines "$IDENTITY_UPSTREAM")"
 derived IDENTITY_MODE "$([ -n "$IDENTITY_UPSTREAM" ] && echo enabled || echo disabled)"
+if [ -n "$(printf '%s' "$TOKEN_VERIFIER_UPSTREAM" | tr -d ', ')" ]; then
+  derived TOKEN_VERIFIER_SERVERS "$(server_lines "$TOKEN_VERIFIER_UPSTREAM")"
+  derived TOKEN_VERIFIER_ENABLED 1
+else
+  # nginx needs a server in every pool; this one is never asked (TOKEN_VERIFIER_ENABLED=0).
+  derived TOKEN_VERIFIER_SERVERS "    server 127.0.0.1:9 down;"
+  derived TOKEN_VERIFIER_ENABLED 0
+fi
+if [ -n "$no_keys" ] && [ "$TOKEN_VERIFIER_ENABLED" = 0 ]; then
+  echo "gateway: WARNING no API key file is mounted at $GATEWAY_API_KEYS_FILE and no TOKEN_VERIFIER_UPSTREAM is set: every write (POST, PUT, DELETE) is refused with 401. Mount a key file there (one '<key> <client-name>;' per line, see gateway/README.md), set GATEWAY_API_KEYS_FILE, or set TOKEN_VERIFIER_UPSTREAM." >&2
+elif [ -n "$no_keys" ]; then
+  echo "gateway: no API key file is mounted at $GATEWAY_API_KEYS_FILE: writes need an access token (verified by $TOKEN_VERIFIER_UPSTREAM)" >&2
+fi
 api_wait=$(seconds_per_request "$GATEWAY_RATE_LIMIT")
 write_wait=$(seconds_per_request "$GATEWAY_WRITE_RATE_LIMIT")
 derived GATEWAY_RETRY_AFTER_SECONDS $(( api_wait > write_wait ? api_wait : write_wait ))

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.bookshelf.service.IdentityHeaders;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,7 +62,8 @@ class AuthenticationTest {
     RecordedRequest forwarded = stack.service().lastRequest();
     assertThat(forwarded.method()).isEqualTo(parts[0]);
     assertThat(forwarded.bodyLength()).isEqualTo("{\"title\":\"t\"}".length());
-    assertThat(forwarded.headerValues("X-Api-Client")).containsExactly("local");
+    assertThat(forwarded.headerValues(IdentityHeaders.NAME)).containsExactly("local");
+    assertThat(forwarded.headerValues(IdentityHeaders.SUBJECT)).containsExactly("api-key:local");
   }
 
   @Test
@@ -72,17 +74,20 @@ class AuthenticationTest {
   }
 
   @Test
-  void spoofed_api_client_header_never_reaches_the_service_on_a_read() {
-    stack.http().get("/books", "X-Api-Client", "admin");
+  void spoofed_identity_headers_never_reach_the_service_on_a_read() {
+    stack.http().get("/books", IdentityHeaders.NAME, "admin", IdentityHeaders.SUBJECT, "root", "X-Api-Client", "admin");
 
+    assertThat(stack.service().lastRequest().header(IdentityHeaders.NAME)).isEmpty();
+    assertThat(stack.service().lastRequest().header(IdentityHeaders.SUBJECT)).isEmpty();
     assertThat(stack.service().lastRequest().header("X-Api-Client")).isEmpty();
   }
 
   @Test
-  void spoofed_api_client_header_is_overwritten_by_the_key_owner_on_a_write() {
-    stack.http().send("POST", "/books", "{}", "Authorization", BEARER_LOCAL, "X-Api-Client", "admin");
+  void spoofed_identity_headers_are_overwritten_by_the_key_owner_on_a_write() {
+    stack.http().send("POST", "/books", "{}", "Authorization", BEARER_LOCAL, IdentityHeaders.NAME, "admin", "X-Api-Client", "admin");
 
-    assertThat(stack.service().lastRequest().headerValues("X-Api-Client")).containsExactly("local");
+    assertThat(stack.service().lastRequest().headerValues(IdentityHeaders.NAME)).containsExactly("local");
+    assertThat(stack.service().lastRequest().header("X-Api-Client")).isEmpty();
   }
 
   @Test
@@ -118,7 +123,7 @@ class AuthenticationTest {
       var withDefaultKey = ownHttp.send("POST", "/books", "{}", "Authorization", BEARER_LOCAL);
 
       assertThat(withOwnKey.statusCode()).isEqualTo(200);
-      assertThat(stack.service().lastRequest().headerValues("X-Api-Client")).containsExactly("reporting");
+      assertThat(stack.service().lastRequest().headerValues(IdentityHeaders.NAME)).containsExactly("reporting");
       Problems.assertProblem(withDefaultKey, 401);
     }
   }

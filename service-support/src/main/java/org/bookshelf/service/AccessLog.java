@@ -12,7 +12,7 @@ import org.slf4j.MDC;
 
 /**
  * One log line per request: method, route template, path, status, duration (and the gateway's
- * {@code X-Api-Client} when present); the request id comes with the MDC, as on every line of the
+ * caller the gateway names in {@link IdentityHeaders#NAME}, when present); the request id comes with the MDC, as on every line of the
  * request. The text format shows them as {@code key=value}; the JSON format also has each as a
  * field.
  */
@@ -51,9 +51,9 @@ public final class AccessLog implements RequestListener {
     String path = ctx.path();
     int status = ctx.statusCode();
     double duration = Math.round(durationMs * 10) / 10.0;
-    String client = ctx.header("X-Api-Client");
+    String caller = ctx.header(IdentityHeaders.NAME);
     // The text format prints the message; the JSON format also writes each marker as a field,
-    // api_client included (as an optional "{}" argument it reached the message only).
+    // caller included (as an optional "{}" argument it reached the message only).
     StringBuilder message =
         new StringBuilder(128)
             .append("method=").append(method)
@@ -67,9 +67,9 @@ public final class AccessLog implements RequestListener {
             .and(append("path", path))
             .and(append("status", status))
             .and(append("duration_ms", duration));
-    if (client != null) {
-      message.append(" api_client=").append(client);
-      fields = fields.and(append("api_client", client));
+    if (caller != null) {
+      message.append(" caller=").append(caller);
+      fields = fields.and(append("caller", caller));
     }
     LOG.info(fields, message.toString());
   }

@@ -36,19 +36,19 @@ class AccessLogTest {
   @Test
   void one_line_per_request_with_method_route_path_status_duration_and_request_id()
       throws Exception {
-    app.get("/things/42", "X-Request-ID", "rid-1", "X-Api-Client", "web");
+    app.get("/things/42", "X-Request-ID", "rid-1", "X-Auth-Name", "web");
 
     List<String> lines = messages();
     assertThat(lines).hasSize(1);
     assertThat(lines.get(0))
         .startsWith("method=GET route=/things/{id} path=/things/42 status=200 duration_ms=")
-        .endsWith("api_client=web");
+        .endsWith("caller=web");
     assertThat(captured.list.get(0).getMDCPropertyMap()).containsEntry("request_id", "rid-1");
   }
 
   @Test
   void the_json_line_has_each_value_as_a_field() throws Exception {
-    app.get("/things/7", "X-Request-ID", "rid-3", "X-Api-Client", "web");
+    app.get("/things/7", "X-Request-ID", "rid-3", "X-Auth-Name", "web");
     messages();
 
     Encoder<ILoggingEvent> json = LogEncoders.create(logger.getLoggerContext(), LogFormat.JSON);
@@ -59,7 +59,7 @@ class AccessLogTest {
     assertThat(line.path("status").isInt()).isTrue();
     assertThat(line.path("status").asInt()).isEqualTo(200);
     assertThat(line.path("duration_ms").isNumber()).isTrue();
-    assertThat(line.path("api_client").asText()).isEqualTo("web");
+    assertThat(line.path("caller").asText()).isEqualTo("web");
     assertThat(line.path("request_id").asText()).isEqualTo("rid-3");
   }
 

@@ -68,13 +68,13 @@ class SecurityIT {
       for (String method : List.of("POST", "PUT", "DELETE")) {
         String path = method.equals("POST") ? "/books" : "/books/1788395549";
         HttpRequest.Builder request = api.request(path).header("Content-Type", "application/json").header("If-Match", "*")
-            .header("X-Api-Client", "local").method(method, HttpRequest.BodyPublishers.ofString(body));
+            .header("X-Auth-Name", "local").method(method, HttpRequest.BodyPublishers.ofString(body));
         if (!authorization.isEmpty()) {
           request.header("Authorization", authorization);
         }
         HttpResponse<String> response = api.send(request);
         sent++;
-        assertThat(response.statusCode()).as("%s with '%s' and a spoofed X-Api-Client", method, authorization).isEqualTo(401);
+        assertThat(response.statusCode()).as("%s with '%s' and a spoofed X-Auth-Name", method, authorization).isEqualTo(401);
         Pause.of(PACE);
       }
     }
@@ -90,7 +90,7 @@ class SecurityIT {
     String requestId = "spoof-" + UUID.randomUUID();
     String isbn = Isbns.next();
     HttpResponse<String> response = api.send(api.request("/books").header("X-Request-ID", requestId)
-        .header("Authorization", "Bearer " + SystemStack.API_KEY).header("X-Api-Client", "admin-spoofed")
+        .header("Authorization", "Bearer " + SystemStack.API_KEY).header("X-Auth-Name", "admin-spoofed")
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString("{\"isbn\":\"" + isbn + "\",\"title\":\"T\",\"author\":\"A\"}")));
     assertThat(response.statusCode()).isEqualTo(201);
