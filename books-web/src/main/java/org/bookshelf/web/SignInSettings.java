@@ -28,7 +28,8 @@ public record SignInSettings(String issuer, String clientId, String roleClaim, S
           "realm_access.roles",
           "dot path of the roles in the access token (else the ID token), e.g. `roles` for Entra ID");
   public static final Setting.Text EDITOR_ROLE =
-      Setting.text("OIDC_EDITOR_ROLE", "editor", "the role that shows the edit controls");
+      Setting.text(
+          "OIDC_REQUIRED_ROLE", "editor", "the role the gateway requires for writes: its holders see the edit controls");
 
   public static final List<Setting> SETTINGS = List.of(ISSUER, CLIENT_ID, ROLE_CLAIM, EDITOR_ROLE);
 
