@@ -127,6 +127,10 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            /** @description Who added the book, as the gateway named the caller (a user's name, or an API key's client name). Absent when unknown. */
+            createdBy?: string;
+            /** @description Who changed the book last, named like createdBy. Absent when unknown. */
+            updatedBy?: string;
         };
         NewBook: {
             /** @description ISBN-10 or ISBN-13, hyphens allowed. */
@@ -140,6 +144,10 @@ export interface components {
             readonly createdAt?: string;
             /** @description Ignored. */
             readonly updatedAt?: string;
+            /** @description Ignored. */
+            readonly createdBy?: string;
+            /** @description Ignored. */
+            readonly updatedBy?: string;
         };
         BookUpdate: {
             /** @description Optional; must name the book in the URL. */
@@ -154,6 +162,10 @@ export interface components {
             readonly createdAt?: string;
             /** @description Ignored. */
             readonly updatedAt?: string;
+            /** @description Ignored. */
+            readonly createdBy?: string;
+            /** @description Ignored. */
+            readonly updatedBy?: string;
         };
         Health: {
             /** @enum {string} */

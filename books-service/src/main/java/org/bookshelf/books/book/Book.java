@@ -2,7 +2,11 @@ package org.bookshelf.books.book;
 
 import java.time.Instant;
 
-/** A stored book; {@code version} starts at 1 and grows by one on every change. */
+/**
+ * A stored book; {@code version} starts at 1 and grows by one on every change. {@code createdBy}
+ * and {@code updatedBy} name the caller the gateway verified (null for books written before
+ * they were recorded, or without a caller).
+ */
 public record Book(
     Isbn isbn,
     String title,
@@ -10,4 +14,6 @@ public record Book(
     Integer publicationYear,
     long version,
     Instant createdAt,
-    Instant updatedAt) {}
+    Instant updatedAt,
+    String createdBy,
+    String updatedBy) {}

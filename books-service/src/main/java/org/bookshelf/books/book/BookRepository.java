@@ -32,7 +32,7 @@ public final class BookRepository {
 
   // map() reads these by position.
   private static final String COLUMNS =
-      "isbn, title, author, publication_year, version, created_at, updated_at";
+      "isbn, title, author, publication_year, version, created_at, updated_at, created_by, updated_by";
   private static final String UNIQUE_VIOLATION = "23505";
 
   private final DataSource dataSource;
@@ -94,12 +94,14 @@ public final class BookRepository {
   public boolean insert(Book book) {
     try (Connection c = connect();
         PreparedStatement s =
-            c.prepareStatement("INSERT INTO books (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            c.prepareStatement("INSERT INTO books (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       s.setString(1, book.isbn().value());
       setFields(s, 2, book.title(), book.author(), book.publicationYear());
       s.setLong(5, book.version());
       s.setTimestamp(6, Timestamp.from(book.createdAt()));
       s.setTimestamp(7, Timestamp.from(book.updatedAt()));
+      s.setString(8, book.createdBy());
+      s.setString(9, book.updatedBy());
       s.executeUpdate();
       return true;
     } catch (SQLException e) {
@@ -111,22 +113,23 @@ public final class BookRepository {
   }
 
   /**
-   * Replaces the writable fields, sets {@code updated_at} and increments the version (in the same
+   * Replaces the writable fields, sets {@code updated_at} and {@code updated_by} and increments the version (in the same
    * statement, so {@code If-Match: *} writers never lose an increment), when the stored version is
    * {@code expectedVersion} (any version when null).
    */
-  public Write update(Isbn isbn, Long expectedVersion, BookDraft draft, Instant now) {
+  public Write update(Isbn isbn, Long expectedVersion, BookDraft draft, Instant now, String caller) {
     String sql =
         "UPDATE books SET title = ?, author = ?, publication_year = ?, version = version + 1,"
-            + " updated_at = ? WHERE isbn = ?"
+            + " updated_at = ?, updated_by = ? WHERE isbn = ?"
             + (expectedVersion == null ? "" : " AND version = ?");
     try (Connection c = connect();
         PreparedStatement s = c.prepareStatement(sql)) {
       setFields(s, 1, draft.title(), draft.author(), draft.publicationYear());
       s.setTimestamp(4, Timestamp.from(now));
-      s.setString(5, isbn.value());
+      s.setString(5, caller);
+      s.setString(6, isbn.value());
       if (expectedVersion != null) {
-        s.setLong(6, expectedVersion);
+        s.setLong(7, expectedVersion);
       }
       return new Write(s.executeUpdate() == 1, find(c, isbn));
     } catch (SQLException e) {
@@ -205,7 +208,9 @@ public final class BookRepository {
         publicationYear,
         rs.getLong(5),
         rs.getTimestamp(6).toInstant(),
-        rs.getTimestamp(7).toInstant());
+        rs.getTimestamp(7).toInstant(),
+        rs.getString(8),
+        rs.getString(9));
   }
 
   private static boolean containsNul(String filter) {

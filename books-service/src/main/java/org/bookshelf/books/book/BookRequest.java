@@ -11,13 +11,16 @@ import org.bookshelf.service.ProblemType;
 
 /**
  * Turns a request's JSON object into a {@link BookDraft} (and ISBN), collecting every field error
- * at once so a client can fix them all in one round. {@code createdAt} and {@code updatedAt} are
+ * at once so a client can fix them all in one round. {@code createdAt}, {@code updatedAt},
+ * {@code createdBy} and {@code updatedBy} are
  * read-only: accepted (so a fetched book can be sent back as is) and ignored.
  */
 public final class BookRequest {
 
   private static final Set<String> KNOWN =
-      Set.of("isbn", "title", "author", "publicationYear", "createdAt", "updatedAt");
+      Set.of(
+          "isbn", "title", "author", "publicationYear", "createdAt", "updatedAt", "createdBy",
+          "updatedBy");
 
   private final List<FieldError> errors = new ArrayList<>();
   private final JsonNode body;

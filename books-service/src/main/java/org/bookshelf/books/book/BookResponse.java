@@ -2,7 +2,10 @@ package org.bookshelf.books.book;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A book as the API shows it: ISBN-13, ISO-8601 UTC timestamps; no year when unknown. */
+/**
+ * A book as the API shows it: ISBN-13, ISO-8601 UTC timestamps; no year, creator or last editor
+ * when unknown.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BookResponse(
     String isbn,
@@ -10,7 +13,9 @@ public record BookResponse(
     String author,
     Integer publicationYear,
     String createdAt,
-    String updatedAt) {
+    String updatedAt,
+    String createdBy,
+    String updatedBy) {
 
   public static BookResponse of(Book book) {
     return new BookResponse(
@@ -19,6 +24,8 @@ public record BookResponse(
         book.author(),
         book.publicationYear(),
         book.createdAt().toString(),
-        book.updatedAt().toString());
+        book.updatedAt().toString(),
+        book.createdBy(),
+        book.updatedBy());
   }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import org.bookshelf.books.http.JsonBodies;
 import org.bookshelf.books.http.Preconditions;
+import org.bookshelf.service.IdentityHeaders;
 import org.bookshelf.service.Problem.FieldError;
 import org.bookshelf.service.ProblemException;
 import org.bookshelf.service.ProblemType;
@@ -52,7 +53,7 @@ public final class BookRoutes {
 
   private void create(Context ctx) {
     BookRequest.Created request = BookRequest.forCreate(bodies.read(ctx));
-    Book book = service.create(request.isbn(), request.draft());
+    Book book = service.create(request.isbn(), request.draft(), caller(ctx));
     ctx.status(201).header("Location", COLLECTION + "/" + book.isbn());
     respond(ctx, book);
   }
@@ -61,7 +62,16 @@ public final class BookRoutes {
     Isbn isbn = pathIsbn(ctx);
     Long expected = Preconditions.requiredVersion(ctx);
     BookDraft draft = BookRequest.forReplace(bodies.read(ctx), isbn);
-    respond(ctx, service.replace(isbn, expected, draft));
+    respond(ctx, service.replace(isbn, expected, draft, caller(ctx)));
+  }
+
+  /**
+   * Who writes, as the gateway names them. Trusted only because nothing but the gateway reaches
+   * books-service, and the gateway always sets or clears the header (docs/auth.md).
+   */
+  private static String caller(Context ctx) {
+    String name = ctx.header(IdentityHeaders.NAME);
+    return name == null || name.isBlank() ? null : name.strip();
   }
 
   private void delete(Context ctx) {

@@ -30,10 +30,13 @@ public final class BookService {
     return repository.list(query);
   }
 
-  public Book create(Isbn isbn, BookDraft draft) {
+  /** {@code caller}: who writes, as the gateway names them; null when no one is named. */
+  public Book create(Isbn isbn, BookDraft draft, String caller) {
     Instant now = now();
     Book book =
-        new Book(isbn, draft.title(), draft.author(), draft.publicationYear(), FIRST_VERSION, now, now);
+        new Book(
+            isbn, draft.title(), draft.author(), draft.publicationYear(), FIRST_VERSION, now, now,
+            caller, caller);
     if (!repository.insert(book)) {
       throw new DuplicateBookException(isbn);
     }
@@ -41,8 +44,8 @@ public final class BookService {
   }
 
   /** {@code expectedVersion} null means any version ({@code If-Match: *}). */
-  public Book replace(Isbn isbn, Long expectedVersion, BookDraft draft) {
-    return applied(isbn, repository.update(isbn, expectedVersion, draft, now()))
+  public Book replace(Isbn isbn, Long expectedVersion, BookDraft draft, String caller) {
+    return applied(isbn, repository.update(isbn, expectedVersion, draft, now(), caller))
         // Deleted by someone else between the write and its read-back.
         .orElseThrow(() -> new BookNotFoundException(isbn));
   }

@@ -50,7 +50,7 @@ public abstract class BookRepositoryContract {
 
   @Test
   void insert_then_find_round_trips_every_field() {
-    Book stored = new Book(A, "Title", "Author", 1999, 7, T0, T0.plusSeconds(60));
+    Book stored = new Book(A, "Title", "Author", 1999, 7, T0, T0.plusSeconds(60), "alice", "bob");
 
     assertThat(repository.insert(stored)).isTrue();
     assertThat(repository.find(A)).contains(stored);
@@ -58,7 +58,7 @@ public abstract class BookRepositoryContract {
 
   @Test
   void unknown_year_is_stored_as_null() {
-    service.create(A, new BookDraft("T", "A", null));
+    service.create(A, new BookDraft("T", "A", null), null);
     assertThat(repository.find(A).orElseThrow().publicationYear()).isNull();
   }
 
@@ -69,38 +69,38 @@ public abstract class BookRepositoryContract {
 
   @Test
   void a_new_book_starts_at_version_one_created_and_updated_now() {
-    assertThat(service.create(A, new BookDraft("Title", "Author", 1999)))
-        .isEqualTo(new Book(A, "Title", "Author", 1999, 1, T0, T0))
+    assertThat(service.create(A, new BookDraft("Title", "Author", 1999), "alice"))
+        .isEqualTo(new Book(A, "Title", "Author", 1999, 1, T0, T0, "alice", "alice"))
         .isEqualTo(repository.find(A).orElseThrow());
   }
 
   @Test
   void duplicate_insert_is_reported_and_rejected_as_a_duplicate() {
-    service.create(A, new BookDraft("T", "A", null));
-    assertThat(repository.insert(new Book(A, "U", "B", null, 1, T0, T0))).isFalse();
-    assertThatThrownBy(() -> service.create(A, new BookDraft("U", "B", null)))
+    service.create(A, new BookDraft("T", "A", null), null);
+    assertThat(repository.insert(new Book(A, "U", "B", null, 1, T0, T0, null, null))).isFalse();
+    assertThatThrownBy(() -> service.create(A, new BookDraft("U", "B", null), null))
         .isInstanceOf(DuplicateBookException.class);
     assertThat(repository.find(A).orElseThrow().title()).isEqualTo("T");
   }
 
   @Test
   void update_with_current_version_replaces_and_increments_version() {
-    service.create(A, new BookDraft("T", "A", 2000));
+    service.create(A, new BookDraft("T", "A", 2000), "alice");
     Instant later = T0.plus(1, ChronoUnit.HOURS);
 
-    BookRepository.Write write = repository.update(A, 1L, new BookDraft("T2", "A2", null), later);
+    BookRepository.Write write = repository.update(A, 1L, new BookDraft("T2", "A2", null), later, "bob");
 
     assertThat(write)
-        .isEqualTo(new BookRepository.Write(true, Optional.of(new Book(A, "T2", "A2", null, 2, T0, later))));
-    assertThat(service.replace(A, 2L, new BookDraft("T3", "A3", 1))).isEqualTo(new Book(A, "T3", "A3", 1, 3, T0, T0));
+        .isEqualTo(new BookRepository.Write(true, Optional.of(new Book(A, "T2", "A2", null, 2, T0, later, "alice", "bob"))));
+    assertThat(service.replace(A, 2L, new BookDraft("T3", "A3", 1), "carol")).isEqualTo(new Book(A, "T3", "A3", 1, 3, T0, T0, "alice", "carol"));
   }
 
   @Test
   void update_with_stale_version_fails_and_changes_nothing() {
-    Book stored = service.create(A, new BookDraft("T", "A", null));
-    assertThat(repository.update(A, 5L, new BookDraft("X", "Y", null), T0))
+    Book stored = service.create(A, new BookDraft("T", "A", null), null);
+    assertThat(repository.update(A, 5L, new BookDraft("X", "Y", null), T0, null))
         .isEqualTo(new BookRepository.Write(false, Optional.of(stored)));
-    assertThatThrownBy(() -> service.replace(A, 5L, new BookDraft("X", "Y", null)))
+    assertThatThrownBy(() -> service.replace(A, 5L, new BookDraft("X", "Y", null), null))
         .isInstanceOf(StaleVersionException.class)
         .hasMessageContaining("current version is 1");
     assertThat(repository.find(A)).contains(stored);
@@ -108,13 +108,13 @@ public abstract class BookRepositoryContract {
 
   @Test
   void update_with_any_version_and_of_unknown_book() {
-    service.create(A, new BookDraft("T", "A", null));
-    assertThat(service.replace(A, null, new BookDraft("X", "Y", null)).version()).isEqualTo(2);
-    assertThat(repository.update(B, 1L, new BookDraft("X", "Y", null), T0))
+    service.create(A, new BookDraft("T", "A", null), null);
+    assertThat(service.replace(A, null, new BookDraft("X", "Y", null), null).version()).isEqualTo(2);
+    assertThat(repository.update(B, 1L, new BookDraft("X", "Y", null), T0, null))
         .isEqualTo(new BookRepository.Write(false, Optional.empty()));
-    assertThatThrownBy(() -> service.replace(B, 1L, new BookDraft("X", "Y", null)))
+    assertThatThrownBy(() -> service.replace(B, 1L, new BookDraft("X", "Y", null), null))
         .isInstanceOf(BookNotFoundException.class);
-    assertThatThrownBy(() -> service.replace(B, null, new BookDraft("X", "Y", null)))
+    assertThatThrownBy(() -> service.replace(B, null, new BookDraft("X", "Y", null), null))
         .isInstanceOf(BookNotFoundException.class);
   }
 
@@ -133,16 +133,16 @@ public abstract class BookRepositoryContract {
       BookService oneConnection =
           new BookService(
               new BookRepository(counting(onePooledConnection, asked)), Clock.fixed(T0, ZoneOffset.UTC));
-      oneConnection.create(A, new BookDraft("T", "A", null));
+      oneConnection.create(A, new BookDraft("T", "A", null), null);
 
-      assertThat(oneConnection.replace(A, 1L, new BookDraft("T2", "A", null)).version())
+      assertThat(oneConnection.replace(A, 1L, new BookDraft("T2", "A", null), null).version())
           .isEqualTo(2);
       asked.set(0);
-      assertThatThrownBy(() -> oneConnection.replace(A, 1L, new BookDraft("X", "Y", null)))
+      assertThatThrownBy(() -> oneConnection.replace(A, 1L, new BookDraft("X", "Y", null), null))
           .isInstanceOf(StaleVersionException.class);
       assertThatThrownBy(() -> oneConnection.delete(A, 1L))
           .isInstanceOf(StaleVersionException.class);
-      assertThatThrownBy(() -> oneConnection.replace(B, 1L, new BookDraft("X", "Y", null)))
+      assertThatThrownBy(() -> oneConnection.replace(B, 1L, new BookDraft("X", "Y", null), null))
           .isInstanceOf(BookNotFoundException.class);
       assertThat(asked).as("connections asked for by three losing writes").hasValue(3);
     }
@@ -167,7 +167,7 @@ public abstract class BookRepositoryContract {
 
   @Test
   void delete_checks_the_version() {
-    Book stored = service.create(A, new BookDraft("T", "A", null));
+    Book stored = service.create(A, new BookDraft("T", "A", null), null);
     assertThat(repository.delete(A, 2L)).isEqualTo(new BookRepository.Write(false, Optional.of(stored)));
     assertThatThrownBy(() -> service.delete(A, 2L)).isInstanceOf(StaleVersionException.class);
     service.delete(A, 1L);
@@ -178,9 +178,9 @@ public abstract class BookRepositoryContract {
 
   @Test
   void list_pages_in_isbn_order() {
-    service.create(C, new BookDraft("Gamma", "Zed", null));
-    service.create(A, new BookDraft("Alpha", "Ann", null));
-    service.create(B, new BookDraft("Beta", "Bob", null));
+    service.create(C, new BookDraft("Gamma", "Zed", null), null);
+    service.create(A, new BookDraft("Alpha", "Ann", null), null);
+    service.create(B, new BookDraft("Beta", "Bob", null), null);
 
     BookPage first = repository.list(new BookQuery(null, null, null, 2));
     assertThat(first.books()).extracting(Book::isbn).containsExactly(A, B);
@@ -192,9 +192,9 @@ public abstract class BookRepositoryContract {
 
   @Test
   void list_filters_text_on_title_or_author_case_insensitively_and_literally() {
-    service.create(A, new BookDraft("Node Basics", "Ann", null));
-    service.create(B, new BookDraft("Go", "Jo Nodes", null));
-    service.create(C, new BookDraft("100% Java_Guide", "Zed", null));
+    service.create(A, new BookDraft("Node Basics", "Ann", null), null);
+    service.create(B, new BookDraft("Go", "Jo Nodes", null), null);
+    service.create(C, new BookDraft("100% Java_Guide", "Zed", null), null);
 
     assertThat(repository.list(new BookQuery("NODE", null, null, 10)).books())
         .extracting(Book::isbn)
@@ -210,7 +210,7 @@ public abstract class BookRepositoryContract {
 
   @Test
   void list_with_a_nul_in_a_filter_matches_nothing_instead_of_failing() {
-    service.create(A, new BookDraft("Node Basics", "Ann", null));
+    service.create(A, new BookDraft("Node Basics", "Ann", null), null);
 
     assertThat(repository.list(new BookQuery("Node\u0000", null, null, 10)).books()).isEmpty();
     assertThat(repository.list(new BookQuery(null, "Ann\u0000", null, 10)).books()).isEmpty();
@@ -218,8 +218,8 @@ public abstract class BookRepositoryContract {
 
   @Test
   void list_filters_author_exactly_ignoring_case() {
-    service.create(A, new BookDraft("One", "Ann Lee", null));
-    service.create(B, new BookDraft("Two", "Ann", null));
+    service.create(A, new BookDraft("One", "Ann Lee", null), null);
+    service.create(B, new BookDraft("Two", "Ann", null), null);
 
     assertThat(repository.list(new BookQuery(null, "ann", null, 10)).books())
         .extracting(Book::isbn)

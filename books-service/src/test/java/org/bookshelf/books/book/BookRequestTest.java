@@ -68,7 +68,7 @@ class BookRequestTest {
   @Test
   void response_shows_isbn13_and_utc_timestamps_and_omits_unknown_year() {
     Instant at = Instant.parse("2026-01-02T03:04:05.678Z");
-    BookResponse response = BookResponse.of(new Book(NODE, "T", "A", null, 3, at, at));
+    BookResponse response = BookResponse.of(new Book(NODE, "T", "A", null, 3, at, at, null, null));
     assertThat(response.isbn()).isEqualTo("9781788395540");
     assertThat(response.createdAt()).isEqualTo("2026-01-02T03:04:05.678Z");
     assertThat(response.publicationYear()).isNull();
