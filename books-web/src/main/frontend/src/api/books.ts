@@ -2,10 +2,10 @@ import type { components } from './openapi';
 import { type Problem, NetworkError, errorFor } from './errors';
 
 /** A book as the API returns it (openapi.json). The ISBN is always the normalised ISBN-13. */
-export type Book = components['schemas']['Book'] & { createdBy?: string | null; updatedBy?: string | null };
+export type Book = components['schemas']['Book'];
 
 /** What a user edits: the API's NewBook; `isbn` is only sent when creating, an unknown year is left out. */
-export type BookInput = Omit<components['schemas']['NewBook'], 'isbn' | 'createdAt' | 'updatedAt'> & {
+export type BookInput = Omit<components['schemas']['NewBook'], 'isbn' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy'> & {
   isbn?: string;
 };
 

@@ -58,3 +58,17 @@ test('an_unknown_isbn_shows_not_found', async () => {
 
   expect(await screen.findByRole('heading', { name: 'Book not found' })).toBeInTheDocument();
 });
+
+test('a_book_added_in_the_app_says_added_by_the_signed_in_editor', async () => {
+  installFakeApi([]);
+  const { user } = renderApp('/new', { as: 'editor' });
+
+  await user.type(await screen.findByLabelText('ISBN'), '9781617294945');
+  await user.type(screen.getByLabelText('Title'), 'Microservices Patterns');
+  await user.type(screen.getByLabelText('Author'), 'Chris Richardson');
+  await user.click(screen.getByRole('button', { name: 'Add book' }));
+
+  await screen.findByRole('heading', { level: 1, name: 'Microservices Patterns' });
+  expect(screen.getByText('Added by').nextElementSibling).toHaveTextContent('editor');
+  expect(screen.getByText('Last changed').nextElementSibling).toHaveTextContent(/by editor$/);
+});

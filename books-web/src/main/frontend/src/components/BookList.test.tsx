@@ -88,3 +88,16 @@ test('a_failed_load_shows_the_problem_detail', async () => {
 
   expect(await screen.findByRole('alert')).toHaveTextContent('Could not load the books: The database is down.');
 });
+
+test('each_book_says_who_added_it_and_who_changed_it_last', async () => {
+  installFakeApi([{ ...NODE, createdBy: 'editor', updatedBy: 'bookshelf-cli' }, { ...MICRO, createdBy: 'editor', updatedBy: 'editor' }, book('9781617294945', 'From before sign-in', 'Someone')]);
+  renderApp('/');
+
+  const items = within(await screen.findByRole('list', { name: 'Books' })).getAllByRole('listitem');
+  // Ordered by ISBN: the book from before sign-in comes first.
+  expect(items.map((item) => item.querySelector('.book-provenance')?.textContent ?? null)).toEqual([
+    null,
+    'added by editor · updated by bookshelf-cli',
+    'added by editor',
+  ]);
+});

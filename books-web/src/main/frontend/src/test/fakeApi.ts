@@ -100,7 +100,7 @@ function invalid(instance: string, errors: { field: string; message: string }[],
   return problem('https://bookshelf.example/problems/validation', 400, 'Validation failed', detail ?? count, instance, errors);
 }
 
-const FIELDS = new Set(['isbn', 'title', 'author', 'publicationYear', 'createdAt', 'updatedAt']);
+const FIELDS = new Set(['isbn', 'title', 'author', 'publicationYear', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy']);
 
 /** The book's fields by the API's rules, or the field errors. */
 function draft(body: Record<string, unknown>) {
@@ -140,13 +140,15 @@ export function installFakeApi(initial: Book[]): FakeApi {
     if (failure >= 0) return failures.splice(failure, 1)[0]!.answer;
     const path = url.pathname;
     const isApi = path === '/books' || path.startsWith('/books/');
-    // The gateway checks the token before a write reaches the service.
+    // The gateway checks the token before a write reaches the service, and names the caller to it.
+    let by: { createdBy?: string; updatedBy?: string } = {};
     if (isApi && method !== 'GET') {
       const claims = claimsOf(/^Bearer (.+)$/.exec(headers.authorization ?? '')?.[1]);
       const refused = refuseNext;
       refuseNext = null;
       if (!claims || claims.exp <= now() || refused === 401) return refusedByGateway(401, 'unauthorized', 'Unauthorized');
       if (!claims.realm_access.roles.includes('editor') || refused === 403) return refusedByGateway(403, 'forbidden', 'Forbidden');
+      by = { createdBy: claims.preferred_username, updatedBy: claims.preferred_username };
     }
     if (path === '/books' && method === 'GET') {
       const param = (name: string) => url.searchParams.get(name)?.trim() || null;
@@ -186,7 +188,7 @@ export function installFakeApi(initial: Book[]): FakeApi {
       if (books.has(isbn!)) {
         return problem('https://bookshelf.example/problems/conflict', 409, 'Conflict', `A book with ISBN ${isbn} already exists.`, path);
       }
-      const created: Stored = { isbn: isbn!, ...draftFields, createdAt: timestamp(), updatedAt: timestamp(), version: 1 };
+      const created: Stored = { isbn: isbn!, ...draftFields, createdAt: timestamp(), updatedAt: timestamp(), ...by, version: 1 };
       books.set(created.isbn, created);
       return { status: 201, body: view(created), headers: { ETag: etagOf(1), Location: `/books/${created.isbn}` } };
     }
@@ -218,7 +220,10 @@ export function installFakeApi(initial: Book[]): FakeApi {
     }
     if (errors.length) return invalid(path, errors);
     // A full replace: fields left out are cleared.
-    const updated: Stored = { isbn, ...replaced, createdAt: found.createdAt, updatedAt: timestamp(), version: found.version + 1 };
+    const updated: Stored = {
+      isbn, ...replaced, createdAt: found.createdAt, updatedAt: timestamp(),
+      ...(found.createdBy ? { createdBy: found.createdBy } : {}), updatedBy: by.updatedBy!, version: found.version + 1,
+    };
     books.set(isbn, updated);
     return { status: 200, body: view(updated), headers: { ETag: etagOf(updated.version) } };
   }
