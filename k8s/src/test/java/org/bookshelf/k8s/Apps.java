@@ -7,6 +7,7 @@ public final class Apps {
   public static final String BOOKS_WEB = "books-web";
   public static final String GATEWAY = "gateway";
   public static final String POSTGRES = "postgres";
+  public static final String TOKEN_VERIFIER = "token-verifier";
 
   /** The public twin of the build's PostgreSQL base (parent POM: base.image.postgres). */
   public static final String POSTGRES_IMAGE = "postgres:16";

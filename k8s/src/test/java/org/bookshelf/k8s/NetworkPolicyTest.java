@@ -48,7 +48,16 @@ class NetworkPolicyTest {
     }
     expected.add(new Flow(Apps.GATEWAY, Apps.BOOKS_SERVICE, 5000, "TCP"));
     expected.add(new Flow(Apps.GATEWAY, Apps.BOOKS_WEB, 3000, "TCP"));
+    expected.add(new Flow(Apps.GATEWAY, Apps.TOKEN_VERIFIER, 8090, "TCP"));
     expected.add(new Flow(Apps.BOOKS_SERVICE, Apps.POSTGRES, 5432, "TCP"));
+    // The verifier fetches keys from the local issuer (the identity workload, when deployed) or,
+    // in production, from the external issuer over HTTPS on public addresses.
+    if (manifests.workloads().stream().anyMatch(w -> w.name().equals("identity"))) {
+      expected.add(new Flow(Apps.TOKEN_VERIFIER, "identity", 8080, "TCP"));
+    }
+    if (overlay.equals(Overlays.PRODUCTION)) {
+      expected.add(new Flow(Apps.TOKEN_VERIFIER, INTERNET, 443, "TCP"));
+    }
     // Every pod resolves names.
     for (Workload pod : manifests.workloads()) {
       expected.add(new Flow(pod.name(), KUBE_DNS, 53, "UDP"));

@@ -29,7 +29,7 @@ class RenderTest {
         .contains("Namespace", "Deployment", "StatefulSet", "Service", "ConfigMap",
             "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy", "ServiceAccount");
     assertThat(manifests.workloads()).extracting(Workload::name)
-        .containsExactlyInAnyOrder("books-service", "books-web", "gateway", "postgres");
+        .containsExactlyInAnyOrder("books-service", "books-web", "gateway", "postgres", "token-verifier");
   }
 
   @ParameterizedTest

@@ -106,6 +106,18 @@ class GatewayApiIT {
   }
 
   @Test
+  void a_book_written_with_the_key_names_the_keys_client_as_creator_and_last_editor() throws Exception {
+    String isbn = Isbns.next();
+
+    HttpResponse<String> created = api.post("/books", book(isbn, "Who wrote this"), KEY);
+
+    assertThat(created.statusCode()).isEqualTo(201);
+    // config/api-keys.map names the local key's client "local"; the gateway sends it as X-Auth-Name.
+    assertThat(JSON.readTree(created.body()).get("createdBy").asText()).isEqualTo("local");
+    assertThat(JSON.readTree(api.get("/books/" + isbn).body()).get("updatedBy").asText()).isEqualTo("local");
+  }
+
+  @Test
   void a_request_id_sent_by_the_client_comes_back_and_reaches_books_service() {
     String requestId = "systest-" + UUID.randomUUID();
 
