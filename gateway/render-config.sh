@@ -88,6 +88,11 @@ keys_file() {
   fi
 }
 
+# Optional "host:port" list: empty means the feature is off.
+optional_upstreams() { # variable name, value
+  [ -z "$2" ] || upstreams "$1" "$2"
+}
+
 # Seconds until a bucket with this rate has room for one more request, rounded up.
 seconds_per_request() {
   n=${1%r/*}
@@ -128,12 +133,16 @@ derived() { # variable name, value: computed from the settings, for the template
 : "${GATEWAY_PROXY_CONNECT_TIMEOUT:=2s}";                          setting GATEWAY_PROXY_CONNECT_TIMEOUT duration
 : "${GATEWAY_PROXY_SEND_TIMEOUT:=30s}";                            setting GATEWAY_PROXY_SEND_TIMEOUT duration
 : "${GATEWAY_PROXY_READ_TIMEOUT:=30s}";                            setting GATEWAY_PROXY_READ_TIMEOUT duration
+: "${IDENTITY_UPSTREAM:=}";                                         setting IDENTITY_UPSTREAM optional_upstreams
 
 [ "$GATEWAY_PORT" != "$GATEWAY_STATUS_PORT" ] \
   || fail "GATEWAY_STATUS_PORT='$GATEWAY_STATUS_PORT' must differ from GATEWAY_PORT"
 
 derived BOOKS_SERVICE_SERVERS "$(server_lines "$BOOKS_SERVICE_UPSTREAM")"
 derived BOOKS_WEB_SERVERS "$(server_lines "$BOOKS_WEB_UPSTREAM")"
+# /auth/ is proxied to the identity provider only when one is configured (nginx/identity/).
+derived IDENTITY_SERVERS "$(server_lines "$IDENTITY_UPSTREAM")"
+derived IDENTITY_MODE "$([ -n "$IDENTITY_UPSTREAM" ] && echo enabled || echo disabled)"
 if [ -n "$(printf '%s' "$TOKEN_VERIFIER_UPSTREAM" | tr -d ', ')" ]; then
   derived TOKEN_VERIFIER_SERVERS "$(server_lines "$TOKEN_VERIFIER_UPSTREAM")"
   derived TOKEN_VERIFIER_ENABLED 1

@@ -6,6 +6,9 @@
 #   localhost:5000/bookshelf-base/jre:17        stands in for eclipse-temurin:17-jre  (Jib base)
 #   localhost:5000/bookshelf-base/nginx:1.22    stands in for nginx:1.28              (gateway)
 #   localhost:5000/bookshelf-base/postgres:15   stands in for postgres:16             (tests, compose)
+#   localhost:5000/bookshelf-base/keycloak:V    stands in for quay.io/keycloak/keycloak:V (identity)
+#     (V: keycloak.version in the parent POM; the JRE stand-in plus Keycloak's distribution from
+#     Maven Central, checksum verified; amd64 only is enough for CI, docs/platforms.md)
 #
 # Each NAME:TAG is a manifest list over NAME:TAG-ARCH, one per architecture built so far, so
 # Jib, `docker build --platform` and `docker run` pick a platform exactly as they do from
@@ -14,6 +17,7 @@
 #   sudo tools/offline-images.sh                    # this machine's architecture
 #   sudo tools/offline-images.sh --arch amd64,arm64 # both (a foreign one runs under qemu-user-static)
 #   sudo tools/offline-images.sh --arch arm64 --only jre,nginx   # just what the arm64 smoke runs on
+#   sudo tools/offline-images.sh --only jre,keycloak   # the identity base (on the JRE stand-in)
 #
 # Idempotent: an image whose fingerprint label matches this script and its assets is kept, so a
 # second run takes seconds. Use them in the build with the `offline-bases` Maven profile
@@ -21,7 +25,8 @@
 #
 # Environment: BOOKSHELF_REGISTRY (default localhost:5000), DEBIAN_MIRROR (default
 # http://deb.debian.org/debian), OFFLINE_IMAGES_CACHE (debootstrap package cache, default
-# /var/cache/bookshelf-debootstrap), FORCE=1 to rebuild.
+# /var/cache/bookshelf-debootstrap; Keycloak's archive is kept there too), MAVEN_CENTRAL
+# (default https://repo.maven.apache.org/maven2), FORCE=1 to rebuild.
 set -euo pipefail
 
 readonly SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -37,6 +42,10 @@ readonly KNOWN_ARCHES=(amd64 arm64)
 readonly JRE_IMAGE=$REGISTRY/bookshelf-base/jre:17
 readonly NGINX_IMAGE=$REGISTRY/bookshelf-base/nginx:1.22
 readonly POSTGRES_IMAGE=$REGISTRY/bookshelf-base/postgres:15
+# Keycloak's version is written once, in the parent POM (keycloak.version).
+readonly KEYCLOAK_VERSION=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$SCRIPT_DIR/../pom.xml")
+readonly KEYCLOAK_IMAGE=$REGISTRY/bookshelf-base/keycloak:$KEYCLOAK_VERSION
+readonly CENTRAL=${MAVEN_CENTRAL:-https://repo.maven.apache.org/maven2}
 
 # Files Debian installs that a container never reads: docs, man pages, apt caches and lists.
 readonly PRUNE=(usr/share/doc usr/share/man usr/share/info usr/share/lintian usr/share/locale
@@ -210,6 +219,42 @@ CMD ["postgres"]
 EOF
 }
 
+# The distribution the public image is made of (org.keycloak:keycloak-quarkus-dist), laid out
+# as quay.io/keycloak/keycloak lays it out: /opt/keycloak owned by keycloak (uid 1000, group 0,
+# group-writable so `kc.sh build` runs as that user), entrypoint kc.sh, ports 8080/8443/9000.
+# The JVM is the JRE stand-in's Java 17 (the public image has 21; Keycloak 26.5 runs on 17).
+build_keycloak() {
+  local dir=$1 archive sha url
+  [ -n "$KEYCLOAK_VERSION" ] || die "no <keycloak.version> in pom.xml"
+  archive=$CACHE/keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz
+  url=$CENTRAL/org/keycloak/keycloak-quarkus-dist/$KEYCLOAK_VERSION/keycloak-quarkus-dist-$KEYCLOAK_VERSION.tar.gz
+  mkdir -p "$CACHE" "$dir/keycloak"
+  sha=$(curl -fsS -m 30 "$url.sha512") || die "cannot fetch $url.sha512 (set MAVEN_CENTRAL to a mirror)"
+  sha=${sha%% *}
+  if ! echo "$sha  $archive" | sha512sum --check --status 2>/dev/null; then
+    curl -fsS -m 600 -o "$archive.part" "$url" || die "cannot download $url"
+    echo "$sha  $archive.part" | sha512sum --check --status \
+      || { rm -f "$archive.part"; die "$url does not match its published SHA-512"; }
+    mv "$archive.part" "$archive"
+  fi
+  tar -xzf "$archive" -C "$dir/keycloak" --strip-components=1 --no-same-owner
+  chmod -R g+rwX,o-w "$dir/keycloak"
+  docker image inspect "$JRE_IMAGE-$ARCH" >/dev/null 2>&1 \
+    || die "$JRE_IMAGE-$ARCH is missing: build it first (--only jre,keycloak)"
+  cat >"$dir/Dockerfile" <<EOF
+FROM $JRE_IMAGE-$ARCH
+LABEL $LABEL=$FP org.opencontainers.image.description="Keycloak $KEYCLOAK_VERSION on the Debian $SUITE JRE stand-in, built by tools/offline-images.sh"
+RUN useradd --uid 1000 --gid 0 --home-dir /opt/keycloak --no-create-home --shell /usr/sbin/nologin keycloak
+COPY --chown=1000:0 keycloak /opt/keycloak
+USER 1000
+ENV LANG=C.UTF-8
+EXPOSE 8080 8443 9000
+ENTRYPOINT ["/opt/keycloak/bin/kc.sh"]
+EOF
+  docker build --quiet --platform "linux/$ARCH" --pull=false --tag "$KEYCLOAK_IMAGE-$ARCH" "$dir" \
+    >"$dir.build.log" 2>&1 || { cat "$dir.build.log" >&2; die "docker build of $KEYCLOAK_IMAGE-$ARCH failed (log above)"; }
+}
+
 size_of() {
   docker image inspect --format '{{.Size}}' "$1" | awk '{ printf "%d MB", $1 / 1000 / 1000 }'
 }
@@ -230,7 +275,7 @@ publish() {
 }
 
 main() {
-  local arches only=jre,nginx,postgres
+  local arches only=jre,nginx,postgres,keycloak
   arches=$(dpkg --print-architecture)
   while [ $# -gt 0 ]; do
     case "$1" in
@@ -238,12 +283,12 @@ main() {
       --arch=*) arches=${1#--arch=}; shift ;;
       --only) [ $# -ge 2 ] || die "--only needs a value, e.g. --only jre,nginx"; only=$2; shift 2 ;;
       --only=*) only=${1#--only=}; shift ;;
-      *) die "unknown argument '$1' (usage: $0 [--arch amd64,arm64] [--only jre,nginx,postgres])" ;;
+      *) die "unknown argument '$1' (usage: $0 [--arch amd64,arm64] [--only jre,nginx,postgres,keycloak])" ;;
     esac
   done
   local name
   for name in ${only//,/ }; do
-    case "$name" in jre | nginx | postgres) ;; *) die "--only: unknown image '$name' (jre, nginx, postgres)" ;; esac
+    case "$name" in jre | nginx | postgres | keycloak) ;; *) die "--only: unknown image '$name' (jre, nginx, postgres, keycloak)" ;; esac
   done
   preflight
   FP=$(fingerprint)
@@ -256,7 +301,8 @@ main() {
   for ARCH in ${arches//,/ }; do
     qemu_name "$ARCH" >/dev/null
     check_emulation "$ARCH"
-    for spec in "$JRE_IMAGE=build_jre" "$NGINX_IMAGE=build_nginx" "$POSTGRES_IMAGE=build_postgres"; do
+    for spec in "$JRE_IMAGE=build_jre" "$NGINX_IMAGE=build_nginx" "$POSTGRES_IMAGE=build_postgres" \
+      "$KEYCLOAK_IMAGE=build_keycloak"; do
       image=${spec%=*}; builder=${spec##*=}
       [[ ",$only," == *",${builder#build_},"* ]] || continue
       start=$SECONDS

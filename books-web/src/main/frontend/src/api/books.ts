@@ -5,7 +5,7 @@ import { type Problem, NetworkError, errorFor } from './errors';
 export type Book = components['schemas']['Book'];
 
 /** What a user edits: the API's NewBook; `isbn` is only sent when creating, an unknown year is left out. */
-export type BookInput = Omit<components['schemas']['NewBook'], 'isbn' | 'createdAt' | 'updatedAt'> & {
+export type BookInput = Omit<components['schemas']['NewBook'], 'isbn' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy'> & {
   isbn?: string;
 };
 
@@ -49,10 +49,10 @@ export async function getBook(isbn: string): Promise<VersionedBook> {
   return versioned(response);
 }
 
-export async function createBook(input: BookInput, apiKey: string): Promise<VersionedBook> {
+export async function createBook(input: BookInput, token: string): Promise<VersionedBook> {
   const response = await send('/books', {
     method: 'POST',
-    headers: jsonHeaders(apiKey),
+    headers: jsonHeaders(token),
     body: JSON.stringify(input),
   });
   return versioned(response);
@@ -62,20 +62,20 @@ export async function updateBook(
   isbn: string,
   input: BookInput,
   etag: string,
-  apiKey: string,
+  token: string,
 ): Promise<VersionedBook> {
   const response = await send(bookUrl(isbn), {
     method: 'PUT',
-    headers: { ...jsonHeaders(apiKey), 'If-Match': etag },
+    headers: { ...jsonHeaders(token), 'If-Match': etag },
     body: JSON.stringify(input),
   });
   return versioned(response);
 }
 
-export async function deleteBook(isbn: string, etag: string, apiKey: string): Promise<void> {
+export async function deleteBook(isbn: string, etag: string, token: string): Promise<void> {
   await send(bookUrl(isbn), {
     method: 'DELETE',
-    headers: { Authorization: `Bearer ${apiKey}`, 'If-Match': etag },
+    headers: { Authorization: `Bearer ${token}`, 'If-Match': etag },
   });
 }
 
@@ -97,11 +97,11 @@ function bookUrl(isbn: string): string {
   return `/books/${encodeURIComponent(isbn)}`;
 }
 
-function jsonHeaders(apiKey: string): Record<string, string> {
+function jsonHeaders(token: string): Record<string, string> {
   return {
     Accept: 'application/json',
     'Content-Type': 'application/json',
-    Authorization: `Bearer ${apiKey}`,
+    Authorization: `Bearer ${token}`,
   };
 }
 

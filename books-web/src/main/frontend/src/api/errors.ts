@@ -51,9 +51,14 @@ export class DuplicateIsbnError extends ApiError {
   override name = 'DuplicateIsbnError';
 }
 
-/** unauthorized / forbidden, answered by the gateway: the write needs a valid API key. */
-export class ApiKeyRejectedError extends ApiError {
-  override name = 'ApiKeyRejectedError';
+/** unauthorized (401), answered by the gateway: no credential, or one it no longer accepts (e.g. an expired token). */
+export class NotSignedInError extends ApiError {
+  override name = 'NotSignedInError';
+}
+
+/** forbidden (403), answered by the gateway: a valid sign-in without the editor role. */
+export class ForbiddenError extends ApiError {
+  override name = 'ForbiddenError';
 }
 
 /** The server could not be reached at all. */
@@ -70,8 +75,8 @@ const ERROR_FOR_TYPE = {
   'https://bookshelf.example/problems/not-found': BookNotFoundError,
   'https://bookshelf.example/problems/precondition-failed': StaleVersionError,
   'https://bookshelf.example/problems/conflict': DuplicateIsbnError,
-  'https://bookshelf.example/problems/unauthorized': ApiKeyRejectedError,
-  'https://bookshelf.example/problems/forbidden': ApiKeyRejectedError,
+  'https://bookshelf.example/problems/unauthorized': NotSignedInError,
+  'https://bookshelf.example/problems/forbidden': ForbiddenError,
 } as const satisfies Partial<Record<ProblemType, typeof ApiError>>;
 
 function isKnownType(type: string | undefined): type is keyof typeof ERROR_FOR_TYPE {
@@ -81,6 +86,7 @@ function isKnownType(type: string | undefined): type is keyof typeof ERROR_FOR_T
 /** The problem's `type` decides; the status only when the body is not a problem (a broken proxy). */
 export function errorFor(status: number, problem: Problem): ApiError {
   if (isKnownType(problem.type)) return new ERROR_FOR_TYPE[problem.type](status, problem);
-  if (status === 401 || status === 403) return new ApiKeyRejectedError(status, problem);
+  if (status === 401) return new NotSignedInError(status, problem);
+  if (status === 403) return new ForbiddenError(status, problem);
   return new ApiError(status, problem);
 }

@@ -16,7 +16,7 @@ test('shows_the_book_details', async () => {
 
 test('delete_asks_for_confirmation_and_cancel_keeps_the_book', async () => {
   const api = installFakeApi([NODE]);
-  const { user } = renderApp(`/book/${NODE.isbn}`, { signedIn: true });
+  const { user } = renderApp(`/book/${NODE.isbn}`, { as: 'editor' });
 
   await user.click(await screen.findByRole('button', { name: 'Delete' }));
 
@@ -29,7 +29,7 @@ test('delete_asks_for_confirmation_and_cancel_keeps_the_book', async () => {
 
 test('confirmed_delete_sends_if_match_and_returns_to_the_list_with_a_notice', async () => {
   const api = installFakeApi([NODE]);
-  const { user } = renderApp(`/book/${NODE.isbn}`, { signedIn: true });
+  const { user } = renderApp(`/book/${NODE.isbn}`, { as: 'editor' });
 
   await user.click(await screen.findByRole('button', { name: 'Delete' }));
   await user.click(screen.getByRole('button', { name: 'Yes, delete' }));
@@ -42,7 +42,7 @@ test('confirmed_delete_sends_if_match_and_returns_to_the_list_with_a_notice', as
 
 test('deleting_a_book_changed_elsewhere_shows_a_conflict', async () => {
   const api = installFakeApi([NODE]);
-  const { user } = renderApp(`/book/${NODE.isbn}`, { signedIn: true });
+  const { user } = renderApp(`/book/${NODE.isbn}`, { as: 'editor' });
   await user.click(await screen.findByRole('button', { name: 'Delete' }));
   api.changeElsewhere(NODE.isbn, {});
 
@@ -57,4 +57,18 @@ test('an_unknown_isbn_shows_not_found', async () => {
   renderApp('/book/9780000000002');
 
   expect(await screen.findByRole('heading', { name: 'Book not found' })).toBeInTheDocument();
+});
+
+test('a_book_added_in_the_app_says_added_by_the_signed_in_editor', async () => {
+  installFakeApi([]);
+  const { user } = renderApp('/new', { as: 'editor' });
+
+  await user.type(await screen.findByLabelText('ISBN'), '9781617294945');
+  await user.type(screen.getByLabelText('Title'), 'Microservices Patterns');
+  await user.type(screen.getByLabelText('Author'), 'Chris Richardson');
+  await user.click(screen.getByRole('button', { name: 'Add book' }));
+
+  await screen.findByRole('heading', { level: 1, name: 'Microservices Patterns' });
+  expect(screen.getByText('Added by').nextElementSibling).toHaveTextContent('editor');
+  expect(screen.getByText('Last changed').nextElementSibling).toHaveTextContent(/by editor$/);
 });

@@ -7,7 +7,7 @@ import { ErrorMessage } from './ErrorMessage';
 import { PageHeading } from './PageHeading';
 import { WriteHint } from './WriteHint';
 
-/** One book, with edit and delete (after a confirmation) for signed-in users. */
+/** One book, with edit and delete (after a confirmation) for editors. */
 export function BookDetail({ isbn }: { isbn: string }) {
   const { book, etag, loading, error, reload } = useBook(isbn);
   const { canWrite, remove } = useBookActions();
@@ -46,7 +46,14 @@ export function BookDetail({ isbn }: { isbn: string }) {
         <dt>Last changed</dt>
         <dd>
           <time dateTime={book.updatedAt}>{new Date(book.updatedAt).toLocaleString()}</time>
+          {book.updatedBy && ` by ${book.updatedBy}`}
         </dd>
+        {book.createdBy && (
+          <>
+            <dt>Added by</dt>
+            <dd>{book.createdBy}</dd>
+          </>
+        )}
       </dl>
       {deleteError instanceof StaleVersionError ? (
         <div className="message error" role="alert">

@@ -1,19 +1,23 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { BookInput } from '../api/books';
 import {
-  ApiKeyRejectedError,
   DuplicateIsbnError,
   type FieldError,
+  ForbiddenError,
   InvalidInputError,
+  NotSignedInError,
   StaleVersionError,
 } from '../api/errors';
+import { useAuth } from '../auth/AuthContext';
 
 export interface BookFormProps {
   initial?: BookInput;
+  /** The ETag the form edits; a draft restored after signing in again keeps the one it was typed against. */
+  version?: string;
   /** Creating asks for the ISBN; editing keeps it fixed (it is the book's identity). */
   withIsbn: boolean;
   submitLabel: string;
-  onSubmit(input: BookInput): Promise<void>;
+  onSubmit(input: BookInput, version?: string): Promise<void>;
   onCancel(): void;
   /** Offered when the save fails because the book changed meanwhile. */
   onReload?: () => void;
@@ -61,9 +65,54 @@ function toInput(values: Values, withIsbn: boolean): BookInput {
   };
 }
 
+interface Draft {
+  values: Values;
+  version?: string;
+}
+
+/** Where a form's unsaved values wait while the page is away (signing in again, a reload): this tab only. */
+function draftKey(): string {
+  return `bookshelf.draft:${window.location.pathname}`;
+}
+
+/** The draft left by this page's last unload, taken once (so it cannot come back twice). */
+function takeDraft(): Draft | null {
+  try {
+    const text = window.sessionStorage.getItem(draftKey());
+    window.sessionStorage.removeItem(draftKey());
+    return text ? (JSON.parse(text) as Draft) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Keeps the values across the page going away (to the sign-in page and back, or a reload): saved
+ * when the page is hidden, restored once when the same form opens again.
+ */
+function useDraft(initial: BookInput | undefined, version: string | undefined) {
+  const [draft] = useState(takeDraft);
+  const [values, setValues] = useState<Values>(() => draft?.values ?? toValues(initial));
+  const latest = useRef<Draft>({ values, version: draft?.version ?? version });
+  latest.current = { values, version: draft?.version ?? version };
+  useEffect(() => {
+    const key = draftKey();
+    const save = () => {
+      try {
+        window.sessionStorage.setItem(key, JSON.stringify(latest.current));
+      } catch {
+        // storage disabled: nothing to keep it in
+      }
+    };
+    window.addEventListener('pagehide', save);
+    return () => window.removeEventListener('pagehide', save);
+  }, []);
+  return { values, setValues, restored: draft !== null, version: latest.current.version };
+}
+
 /** Add/edit form; shows the server's problem+json field errors next to the fields. */
-export function BookForm({ initial, withIsbn, submitLabel, onSubmit, onCancel, onReload }: BookFormProps) {
-  const [values, setValues] = useState<Values>(() => toValues(initial));
+export function BookForm({ initial, version, withIsbn, submitLabel, onSubmit, onCancel, onReload }: BookFormProps) {
+  const { values, setValues, restored, version: draftVersion } = useDraft(initial, version);
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
   const [failure, setFailure] = useState<Error | null>(null);
   const [saving, setSaving] = useState(false);
@@ -83,7 +132,7 @@ export function BookForm({ initial, withIsbn, submitLabel, onSubmit, onCancel, o
     }
     setSaving(true);
     try {
-      await onSubmit(toInput(values, withIsbn));
+      await onSubmit(toInput(values, withIsbn), draftVersion);
     } catch (error) {
       // A taken ISBN belongs next to the ISBN field, like any other field error.
       const fields =
@@ -127,6 +176,11 @@ export function BookForm({ initial, withIsbn, submitLabel, onSubmit, onCancel, o
 
   return (
     <form className="book-form" onSubmit={submit} noValidate aria-busy={saving}>
+      {restored && !failure && (
+        <p className="message success" role="status">
+          Your unsaved changes are back. Check them, then save.
+        </p>
+      )}
       {failure && <FailureMessage error={failure} otherErrors={otherErrors} onReload={onReload} />}
       {withIsbn && field('isbn', 'ISBN', { inputMode: 'numeric', autoComplete: 'off' })}
       {field('title', 'Title')}
@@ -168,10 +222,11 @@ function FailureMessage({
       </div>
     );
   }
-  if (error instanceof ApiKeyRejectedError) {
+  if (error instanceof NotSignedInError) return <SessionEnded />;
+  if (error instanceof ForbiddenError) {
     return (
       <p className="message error" role="alert">
-        Your API key was not accepted, so nothing was saved. Sign in again, then save.
+        Your account can read but not edit books, so nothing was saved.
       </p>
     );
   }
@@ -191,6 +246,18 @@ function FailureMessage({
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+function SessionEnded() {
+  const { signIn } = useAuth();
+  return (
+    <div className="message error" role="alert">
+      <p>Your session has ended, so nothing was saved. Sign in again: what you typed is kept and comes back here.</p>
+      <button type="button" className="button" onClick={signIn}>
+        Sign in again
+      </button>
     </div>
   );
 }

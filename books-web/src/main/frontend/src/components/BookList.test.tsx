@@ -72,7 +72,7 @@ test('signed_out_users_get_a_hint_instead_of_the_add_button', async () => {
   await screen.findByRole('list', { name: 'Books' });
 
   expect(screen.queryByRole('link', { name: 'Add a book' })).not.toBeInTheDocument();
-  expect(screen.getByText(/Sign in with an API key to add, edit or delete books/)).toBeInTheDocument();
+  expect(screen.getByText(/Sign in to add, edit or delete books/)).toBeInTheDocument();
 });
 
 test('a_failed_load_shows_the_problem_detail', async () => {
@@ -87,4 +87,17 @@ test('a_failed_load_shows_the_problem_detail', async () => {
   renderApp('/');
 
   expect(await screen.findByRole('alert')).toHaveTextContent('Could not load the books: The database is down.');
+});
+
+test('each_book_says_who_added_it_and_who_changed_it_last', async () => {
+  installFakeApi([{ ...NODE, createdBy: 'editor', updatedBy: 'bookshelf-cli' }, { ...MICRO, createdBy: 'editor', updatedBy: 'editor' }, book('9781617294945', 'From before sign-in', 'Someone')]);
+  renderApp('/');
+
+  const items = within(await screen.findByRole('list', { name: 'Books' })).getAllByRole('listitem');
+  // Ordered by ISBN: the book from before sign-in comes first.
+  expect(items.map((item) => item.querySelector('.book-provenance')?.textContent ?? null)).toEqual([
+    null,
+    'added by editor · updated by bookshelf-cli',
+    'added by editor',
+  ]);
 });

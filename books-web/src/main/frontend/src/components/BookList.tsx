@@ -3,6 +3,7 @@ import { useAuth } from '../auth/AuthContext';
 import { useBooks } from '../hooks/useBooks';
 import { Link, navigate, useLocation } from '../router';
 import { ErrorMessage } from './ErrorMessage';
+import { Provenance } from './Provenance';
 import { PageHeading } from './PageHeading';
 import { WriteHint } from './WriteHint';
 
@@ -19,7 +20,7 @@ export function BookList() {
   const q = location.search.get('q') ?? '';
   const author = location.search.get('author') ?? '';
   const { books, loading, loadingMore, error, hasMore, loadMore } = useBooks({ q, author });
-  const { apiKey } = useAuth();
+  const { canWrite } = useAuth();
   const notice = noticeOf(location.state);
   const searching = q !== '' || author !== '';
 
@@ -27,13 +28,13 @@ export function BookList() {
     <>
       <div className="page-title">
         <PageHeading title="Books">Books</PageHeading>
-        {apiKey && (
+        {canWrite && (
           <Link to="/new" className="button">
             Add a book
           </Link>
         )}
       </div>
-      {!apiKey && <WriteHint />}
+      {!canWrite && <WriteHint />}
       {notice && (
         <p className="message success" role="status">
           {notice}
@@ -55,6 +56,7 @@ export function BookList() {
                     {book.author}
                     {book.publicationYear ? ` · ${book.publicationYear}` : ''}
                   </span>
+                  <Provenance book={book} />
                 </li>
               ))}
             </ul>

@@ -6,7 +6,7 @@ const NODE = book('9781788395540', 'Learning Node.js Development', 'Andrew Mead'
 
 test('saving_sends_if_match_with_the_loaded_etag', async () => {
   const api = installFakeApi([NODE]);
-  const { user } = renderApp(`/book/${NODE.isbn}/edit`, { signedIn: true });
+  const { user } = renderApp(`/book/${NODE.isbn}/edit`, { as: 'editor' });
 
   const title = await screen.findByLabelText('Title');
   await user.clear(title);
@@ -21,7 +21,7 @@ test('saving_sends_if_match_with_the_loaded_etag', async () => {
 
 test('a_stale_etag_shows_a_conflict_and_reload_brings_the_latest_version', async () => {
   const api = installFakeApi([NODE]);
-  const { user } = renderApp(`/book/${NODE.isbn}/edit`, { signedIn: true });
+  const { user } = renderApp(`/book/${NODE.isbn}/edit`, { as: 'editor' });
   const title = await screen.findByLabelText('Title');
   // Someone else saves first.
   api.changeElsewhere(NODE.isbn, { title: 'Changed elsewhere' });
@@ -39,7 +39,7 @@ test('a_stale_etag_shows_a_conflict_and_reload_brings_the_latest_version', async
 
 test('editing_a_missing_book_says_it_is_not_found', async () => {
   installFakeApi([]);
-  renderApp('/book/9781788395540/edit', { signedIn: true });
+  renderApp('/book/9781788395540/edit', { as: 'editor' });
 
   expect(await screen.findByRole('heading', { name: 'Book not found' })).toBeInTheDocument();
 });

@@ -13,7 +13,7 @@ import { WriteHint } from './WriteHint';
 export function EditBook({ isbn }: { isbn: string }) {
   const { book, etag, loading, error, reload } = useBook(isbn);
   const { canWrite, update } = useBookActions();
-  const { reason } = useAuth();
+  const { status } = useAuth();
 
   if (loading && !book) return <p role="status">Loading book…</p>;
   if (error instanceof BookNotFoundError) return <MissingBook isbn={isbn} />;
@@ -22,15 +22,16 @@ export function EditBook({ isbn }: { isbn: string }) {
   return (
     <>
       <PageHeading title={`Edit ${book.title}`}>Edit “{book.title}”</PageHeading>
-      {/* After a rejected key the form stays, so the user's changes survive signing in again. */}
-      {canWrite || reason ? (
+      {/* A session that ended keeps the form, so the user's changes survive signing in again. */}
+      {canWrite || status === 'expired' ? (
         <BookForm
           key={etag}
           initial={book}
+          version={etag}
           withIsbn={false}
           submitLabel="Save changes"
-          onSubmit={async (input) => {
-            const saved = await update(book.isbn, input, etag);
+          onSubmit={async (input, version) => {
+            const saved = await update(book.isbn, input, version ?? etag);
             navigate(`/book/${saved.book.isbn}`, { replace: true });
           }}
           onCancel={() => navigate(`/book/${book.isbn}`)}

@@ -7,11 +7,12 @@ import { WriteHint } from './WriteHint';
 
 export function NewBook() {
   const { canWrite, create } = useBookActions();
-  const { reason } = useAuth();
+  const { status } = useAuth();
   return (
     <>
       <PageHeading title="Add a book">Add a book</PageHeading>
-      {canWrite || reason ? (
+      {/* A session that ended keeps the form, so what was typed survives signing in again. */}
+      {canWrite || status === 'expired' ? (
         <BookForm
           withIsbn
           submitLabel="Add book"

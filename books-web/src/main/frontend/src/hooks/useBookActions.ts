@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { type BookInput, type VersionedBook, createBook, deleteBook, updateBook } from '../api/books';
-import { ApiKeyRejectedError } from '../api/errors';
+import { NotSignedInError } from '../api/errors';
 import { useAuth } from '../auth/AuthContext';
 
 export interface BookActions {
@@ -10,28 +10,32 @@ export interface BookActions {
   remove(isbn: string, etag: string): Promise<void>;
 }
 
-export const REJECTED_KEY =
-  'The server did not accept your API key, so nothing was saved. Sign in again with a valid key.';
-
-/** Writes with the signed-in key; a rejected key signs the user out with the reason. */
+/**
+ * Writes with the signed-in user's access token. A 401 (the token ran out between renewals) renews
+ * it with the refresh token and sends the write once more: the gateway refused the first one
+ * before books-service saw it, so the retry cannot double a write. When renewal fails the error
+ * stays a NotSignedInError and the session shows as ended; the caller keeps the user's input.
+ */
 export function useBookActions(): BookActions {
-  const { apiKey, signOut } = useAuth();
+  const { canWrite, accessToken, renew } = useAuth();
 
   return useMemo(() => {
-    async function withKey<T>(write: (key: string) => Promise<T>): Promise<T> {
-      if (!apiKey) throw new ApiKeyRejectedError(401, { title: 'Sign in first', detail: REJECTED_KEY });
+    async function withToken<T>(write: (token: string) => Promise<T>): Promise<T> {
+      if (!accessToken) throw new NotSignedInError(401, { title: 'Sign in first' });
       try {
-        return await write(apiKey);
+        return await write(accessToken);
       } catch (error) {
-        if (error instanceof ApiKeyRejectedError) signOut(REJECTED_KEY);
-        throw error;
+        if (!(error instanceof NotSignedInError)) throw error;
+        const renewed = await renew();
+        if (!renewed) throw error;
+        return write(renewed);
       }
     }
     return {
-      canWrite: apiKey !== null,
-      create: (input) => withKey((key) => createBook(input, key)),
-      update: (isbn, input, etag) => withKey((key) => updateBook(isbn, input, etag, key)),
-      remove: (isbn, etag) => withKey((key) => deleteBook(isbn, etag, key)),
+      canWrite,
+      create: (input) => withToken((token) => createBook(input, token)),
+      update: (isbn, input, etag) => withToken((token) => updateBook(isbn, input, etag, token)),
+      remove: (isbn, etag) => withToken((token) => deleteBook(isbn, etag, token)),
     };
-  }, [apiKey, signOut]);
+  }, [canWrite, accessToken, renew]);
 }

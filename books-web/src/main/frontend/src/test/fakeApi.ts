@@ -1,11 +1,13 @@
 import { onTestFinished, vi } from 'vitest';
 import type { Book } from '../api/books';
 import type { Problem, ProblemType } from '../api/errors';
+import { ISSUER, type Person, TOKEN_PATH, claimsOf, discovery, now, tokenFor } from './fakeIdentity';
 import { type ContractRequest, requestViolations, responseViolations } from './openApiContract';
 
 /*
  * The edge of the app in component tests: an in-memory books-service behind fetch, with the gateway's
- * write check in front. It keeps the API's rules (ISBN-10/13 with check digit, stored as ISBN-13;
+ * write check in front (a token from the issuer double, valid, with the editor role: else 401/403)
+ * and the issuer's discovery and token endpoints beside it (fakeIdentity.ts). It keeps the API's rules (ISBN-10/13 with check digit, stored as ISBN-13;
  * `after` cursor paging ordered by ISBN; `q` in title or author, `author` exact, both ignoring case;
  * PUT replaces; ETag/If-Match with 428/412; problem+json with the API's type URIs), and every request
  * and response it sees is checked against books-service's openapi.json: a test whose traffic breaks
@@ -28,9 +30,13 @@ export interface FakeApi {
   failNext(method: string, path: string, problem: Problem & { status: number }): void;
   /** Someone else saves the book: new fields, next version. */
   changeElsewhere(isbn: string, fields: Partial<Book>): void;
+  /** The gateway refuses the next write: 401 as when the access token ran out just before it, 403 as when the role was taken away. */
+  refuseNextWrite(status?: 401 | 403): void;
+  /** The issuer ends every session: refresh tokens are refused from now on. */
+  endSessions(): void;
+  /** The issuer stops answering (its container is stopped); reads and writes with valid tokens go on. */
+  identityDown(): void;
 }
-
-export const KEY = 'test-key';
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
 
@@ -85,12 +91,16 @@ function problem(type: ProblemType, status: number, title: string, detail: strin
   return { status, body: { type, title, status, detail, instance, requestId: crypto.randomUUID(), ...(errors ? { errors } : {}) } };
 }
 
+function refusedByGateway(status: 401 | 403, kind: 'unauthorized' | 'forbidden', title: string): Answer {
+  return { status, byGateway: true, body: { type: `https://bookshelf.example/problems/${kind}`, title, status, requestId: crypto.randomUUID() } };
+}
+
 function invalid(instance: string, errors: { field: string; message: string }[], detail?: string): Answer {
   const count = errors.length === 1 ? '1 field is invalid.' : `${errors.length} fields are invalid.`;
   return problem('https://bookshelf.example/problems/validation', 400, 'Validation failed', detail ?? count, instance, errors);
 }
 
-const FIELDS = new Set(['isbn', 'title', 'author', 'publicationYear', 'createdAt', 'updatedAt']);
+const FIELDS = new Set(['isbn', 'title', 'author', 'publicationYear', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy']);
 
 /** The book's fields by the API's rules, or the field errors. */
 function draft(body: Record<string, unknown>) {
@@ -119,17 +129,26 @@ export function installFakeApi(initial: Book[]): FakeApi {
   const calls: Call[] = [];
   const failures: { method: string; path: string; answer: Answer }[] = [];
   const violations: string[] = [];
+  let refuseNext: 401 | 403 | null = null;
+  let sessionsEnded = false;
+  let identityUp = true;
   const view = ({ version: _version, ...b }: Stored): Book => b;
-  const now = () => new Date().toISOString();
+  const timestamp = () => new Date().toISOString();
 
   function answer({ method, url, headers, body }: ContractRequest): Answer {
     const failure = failures.findIndex((f) => f.method === method && f.path === url.pathname);
     if (failure >= 0) return failures.splice(failure, 1)[0]!.answer;
     const path = url.pathname;
     const isApi = path === '/books' || path.startsWith('/books/');
-    // The gateway checks the key before a write reaches the service.
-    if (isApi && method !== 'GET' && headers.authorization !== `Bearer ${KEY}`) {
-      return { status: 401, byGateway: true, body: { type: 'https://bookshelf.example/problems/unauthorized', title: 'Unauthorized', status: 401, requestId: crypto.randomUUID() } };
+    // The gateway checks the token before a write reaches the service, and names the caller to it.
+    let by: { createdBy?: string; updatedBy?: string } = {};
+    if (isApi && method !== 'GET') {
+      const claims = claimsOf(/^Bearer (.+)$/.exec(headers.authorization ?? '')?.[1]);
+      const refused = refuseNext;
+      refuseNext = null;
+      if (!claims || claims.exp <= now() || refused === 401) return refusedByGateway(401, 'unauthorized', 'Unauthorized');
+      if (!claims.realm_access.roles.includes('editor') || refused === 403) return refusedByGateway(403, 'forbidden', 'Forbidden');
+      by = { createdBy: claims.preferred_username, updatedBy: claims.preferred_username };
     }
     if (path === '/books' && method === 'GET') {
       const param = (name: string) => url.searchParams.get(name)?.trim() || null;
@@ -169,7 +188,7 @@ export function installFakeApi(initial: Book[]): FakeApi {
       if (books.has(isbn!)) {
         return problem('https://bookshelf.example/problems/conflict', 409, 'Conflict', `A book with ISBN ${isbn} already exists.`, path);
       }
-      const created: Stored = { isbn: isbn!, ...draftFields, createdAt: now(), updatedAt: now(), version: 1 };
+      const created: Stored = { isbn: isbn!, ...draftFields, createdAt: timestamp(), updatedAt: timestamp(), ...by, version: 1 };
       books.set(created.isbn, created);
       return { status: 201, body: view(created), headers: { ETag: etagOf(1), Location: `/books/${created.isbn}` } };
     }
@@ -201,14 +220,59 @@ export function installFakeApi(initial: Book[]): FakeApi {
     }
     if (errors.length) return invalid(path, errors);
     // A full replace: fields left out are cleared.
-    const updated: Stored = { isbn, ...replaced, createdAt: found.createdAt, updatedAt: now(), version: found.version + 1 };
+    const updated: Stored = {
+      isbn, ...replaced, createdAt: found.createdAt, updatedAt: timestamp(),
+      ...(found.createdBy ? { createdBy: found.createdBy } : {}), updatedBy: by.updatedBy!, version: found.version + 1,
+    };
     books.set(isbn, updated);
     return { status: 200, body: view(updated), headers: { ETag: etagOf(updated.version) } };
+  }
+
+  /** The issuer: discovery, the code grant (with PKCE: `code` is `code-for-<person>`) and the refresh token grant. */
+  function identity(url: URL, method: string, form: URLSearchParams | undefined): Response {
+    const json = (status: number, body: unknown) =>
+      new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    if (method === 'GET' && url.pathname.endsWith('/.well-known/openid-configuration')) return json(200, discovery());
+    const grant = method === 'POST' && url.href === `${ISSUER}${TOKEN_PATH}` ? form?.get('grant_type') : undefined;
+    if (grant === 'authorization_code') {
+      const person = /^code-for-(editor|reader)$/.exec(form?.get('code') ?? '')?.[1] as Person | undefined;
+      if (!person || !form?.get('code_verifier')) return json(400, { error: 'invalid_grant', error_description: 'Code not valid' });
+      const sid = crypto.randomUUID();
+      return json(200, {
+        access_token: tokenFor(person, sid),
+        refresh_token: tokenFor(person, sid, 1800),
+        id_token: tokenFor(person, sid),
+        token_type: 'Bearer',
+        expires_in: 300,
+        scope: 'openid profile',
+      });
+    }
+    if (grant === 'refresh_token') {
+      const refresh = claimsOf(form?.get('refresh_token') ?? undefined);
+      if (!refresh || refresh.exp <= now() || sessionsEnded) {
+        return json(400, { error: 'invalid_grant', error_description: 'Session not active' });
+      }
+      const person = refresh.preferred_username;
+      return json(200, {
+        access_token: tokenFor(person, refresh.sid),
+        refresh_token: tokenFor(person, refresh.sid, 1800),
+        token_type: 'Bearer',
+        expires_in: 300,
+        scope: 'openid profile',
+      });
+    }
+    return json(404, { error: 'not_found' });
   }
 
   vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
     const method = init.method ?? 'GET';
     const headers = Object.fromEntries(new Headers(init.headers).entries());
+    if (String(input).startsWith(`${ISSUER}/`)) {
+      const form = init.body instanceof URLSearchParams ? init.body : undefined;
+      calls.push({ method, url: String(input), headers, body: form ? Object.fromEntries(form) : undefined });
+      if (!identityUp) throw new TypeError('Failed to fetch');
+      return identity(new URL(input), method, form);
+    }
     const body: unknown = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     calls.push({ method, url: input, headers, body });
     const request: ContractRequest = { method, url: new URL(input, 'http://localhost'), headers, body };
@@ -234,7 +298,16 @@ export function installFakeApi(initial: Book[]): FakeApi {
     },
     changeElsewhere(isbn, fields) {
       const current = books.get(isbn)!;
-      books.set(isbn, { ...current, ...fields, updatedAt: now(), version: current.version + 1 });
+      books.set(isbn, { ...current, ...fields, updatedAt: timestamp(), version: current.version + 1 });
+    },
+    refuseNextWrite(status = 401) {
+      refuseNext = status;
+    },
+    endSessions() {
+      sessionsEnded = true;
+    },
+    identityDown() {
+      identityUp = false;
     },
   };
 }

@@ -19,6 +19,9 @@ public final class WebApp {
           StandardService.configure(cfg, config.common(), registry, () -> requireIndex(bundle));
           // Everything is stored precompressed; compressing again would only cost CPU.
           cfg.http.compressionStrategy = CompressionStrategy.NONE;
+          AppConfigHandler appConfig = new AppConfigHandler(config.signIn());
+          cfg.routes.get(AppConfigHandler.PATH, appConfig);
+          cfg.routes.head(AppConfigHandler.PATH, appConfig);
           cfg.routes.get("/*", handler);
           cfg.routes.head("/*", handler);
         });

@@ -17,7 +17,11 @@ final class WebServer implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
 
   WebServer(Bundle bundle) {
-    app = WebApp.create(WebConfig.from(Map.of()), bundle, registry).start("127.0.0.1", 0);
+    this(bundle, Map.of());
+  }
+
+  WebServer(Bundle bundle, Map<String, String> environment) {
+    app = WebApp.create(WebConfig.from(environment), bundle, registry).start("127.0.0.1", 0);
   }
 
   private URI uri(String path) {

@@ -92,7 +92,8 @@ class ConfigValidationTest {
         "GATEWAY_PROXY_SEND_TIMEOUT | 1h",
         "GATEWAY_PROXY_READ_TIMEOUT | 30 s",
         "GATEWAY_API_KEYS_FILE | /nonexistent/keys.map",
-        "TOKEN_VERIFIER_UPSTREAM | http://token-verifier:8090"
+        "TOKEN_VERIFIER_UPSTREAM | http://token-verifier:8090",
+        "IDENTITY_UPSTREAM | http://identity:8080/auth"
       })
   void a_bad_value_stops_the_start_naming_the_variable(String variable, String value) {
     var env = valid();

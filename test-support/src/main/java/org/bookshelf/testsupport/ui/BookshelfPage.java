@@ -47,11 +47,32 @@ public final class BookshelfPage {
     return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setLevel(1));
   }
 
-  public void signIn(String key) {
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in to edit")).click();
-    page.getByLabel("API key").fill(key);
+  /**
+   * "Sign in", then the identity provider's own login page (Keycloak's form: its {@code username},
+   * {@code password} and {@code kc-login} ids), then back in the app, signed in as that user.
+   */
+  public void signIn(String username, String password) {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)).click();
-    assertThat(page.getByText("Signed in to edit")).isVisible();
+    page.locator("#username").fill(username);
+    page.locator("#password").fill(password);
+    page.locator("#kc-login").click();
+    assertThat(signedInAs()).containsText("Signed in as " + username);
+  }
+
+  /** The header's "Signed in as …" line. */
+  public Locator signedInAs() {
+    return page.locator(".signin-state");
+  }
+
+  /** Signs out of the app and the provider; back on the app, signed out. */
+  public void signOut() {
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+    assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true))).isVisible();
+  }
+
+  /** Why the edit controls are not there ("You can read but not edit …", "Editing is off …"). */
+  public Locator writeHint() {
+    return page.locator(".write-hint").first();
   }
 
   /** Fills and sends the "Add a book" form; the app then shows the new book's page. */
@@ -90,7 +111,7 @@ public final class BookshelfPage {
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
   }
 
-  /** A form field by its label: ISBN, Title, Author, API key … */
+  /** A form field by its label: ISBN, Title, Author … */
   public Locator field(String label) {
     return page.getByLabel(label);
   }
