@@ -49,6 +49,10 @@ class NetworkPolicyTest {
     expected.add(new Flow(Apps.GATEWAY, Apps.BOOKS_SERVICE, 5000, "TCP"));
     expected.add(new Flow(Apps.GATEWAY, Apps.BOOKS_WEB, 3000, "TCP"));
     expected.add(new Flow(Apps.BOOKS_SERVICE, Apps.POSTGRES, 5432, "TCP"));
+    // Keycloak, where the overlay runs it (not production): from the gateway, on its public port.
+    if (manifests.workloads().stream().anyMatch(w -> w.name().equals(Apps.IDENTITY))) {
+      expected.add(new Flow(Apps.GATEWAY, Apps.IDENTITY, 8080, "TCP"));
+    }
     // Every pod resolves names.
     for (Workload pod : manifests.workloads()) {
       expected.add(new Flow(pod.name(), KUBE_DNS, 53, "UDP"));

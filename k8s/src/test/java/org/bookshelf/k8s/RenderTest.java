@@ -28,8 +28,11 @@ class RenderTest {
     assertThat(manifests.all()).extracting(HasMetadata::getKind)
         .contains("Namespace", "Deployment", "StatefulSet", "Service", "ConfigMap",
             "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy", "ServiceAccount");
-    assertThat(manifests.workloads()).extracting(Workload::name)
-        .containsExactlyInAnyOrder("books-service", "books-web", "gateway", "postgres");
+    // Keycloak in the local overlay only: production signs in with an external issuer.
+    List<String> expected = overlay.equals(Overlays.LOCAL)
+        ? List.of("books-service", "books-web", "gateway", "postgres", Apps.IDENTITY)
+        : List.of("books-service", "books-web", "gateway", "postgres");
+    assertThat(manifests.workloads()).extracting(Workload::name).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @ParameterizedTest
