@@ -30,7 +30,7 @@ class ComposeStackIT {
       String isbn = Isbns.next();
       assertThat(api.post("/books", GatewayApiIT.book(isbn, "Compose"), null).statusCode()).isEqualTo(401);
       assertThat(api.post("/books", GatewayApiIT.book(isbn, "Compose"), SystemStack.API_KEY).statusCode()).isEqualTo(201);
-      assertThat(stack.project().volumes()).as("the named H2 volume").hasSize(1);
+      assertThat(stack.project().volumes()).as("the named volumes: books' H2, Keycloak's H2").hasSize(2);
     });
   }
 

@@ -34,7 +34,8 @@ public final class SystemStack implements AutoCloseable {
   /** The local key, the first entry of config/api-keys.map (the key file compose mounts). */
   public static final String API_KEY = localApiKey();
 
-  private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(3);
+  // Keycloak's first start (schema and realm import) is the slowest part of a stack.
+  private static final Duration HEALTHY_WITHIN = Duration.ofMinutes(5);
   private static final int LOWEST_PORT = 20000;
   private static final String SHUTDOWN_WAIT_SECONDS = "15";
   private static final String INTERNAL_NETWORK = "internal";
@@ -82,6 +83,7 @@ public final class SystemStack implements AutoCloseable {
     int port = freePort();
     Map<String, String> variables = new HashMap<>(imageVariables());
     variables.put("BOOKSHELF_PORT", String.valueOf(port));
+    variables.put("BOOKSHELF_PUBLIC_URL", publicUrl(port));
     ComposeModel model = ComposeModel.load(files, variables);
     SystemStack stack = new SystemStack(new ComposeProject(project, files, model.variables(), variables), model, port);
     stack.project.down();
@@ -98,6 +100,11 @@ public final class SystemStack implements AutoCloseable {
     System.out.printf("[system-tests] compose up of %s: %d services healthy in %.1f s%n",
         project, model.serviceNames().size(), (System.nanoTime() - started) / 1e9);
     return stack;
+  }
+
+  /** What a browser types to reach the stack: the issuer's base too (docker-compose.yml). */
+  private static String publicUrl(int port) {
+    return "http://localhost:" + port;
   }
 
   /** The variables docker-compose.yml takes image names from, set to what this build made. */
@@ -186,6 +193,11 @@ public final class SystemStack implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + port + path);
   }
 
+  /** BOOKSHELF_PUBLIC_URL as this stack runs it: the base of the issuer and of redirect URIs. */
+  public String publicUrl() {
+    return publicUrl(port);
+  }
+
   public GatewayClient client() {
     return new GatewayClient(gatewayUri(""));
   }
@@ -210,6 +222,11 @@ public final class SystemStack implements AutoCloseable {
 
   public StackContainer gateway() {
     return service("gateway");
+  }
+
+  /** The identity provider (Keycloak). */
+  public StackContainer identity() {
+    return service("identity");
   }
 
   public StackContainer booksWeb() {
