@@ -64,7 +64,8 @@ class IdentityIT {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     JsonNode answer = JSON.readTree(response.body());
     assertThat(answer.path("token_type").asText()).isEqualTo("Bearer");
-    assertThat(answer.path("expires_in").asInt()).isEqualTo(300);
+    // Counted from when Keycloak answers: a few seconds under 300 on a busy machine.
+    assertThat(answer.path("expires_in").asInt()).isBetween(240, 300);
     JsonNode claims = claims(answer.path("access_token").asText());
     assertThat(claims.path("iss").asText()).isEqualTo(stack.publicUrl() + REALM);
     assertThat(claims.path("aud").toString()).contains("\"bookshelf-api\"");
