@@ -24,9 +24,15 @@ public final class AppEnvironment {
 
   static final String GATEWAY_IMAGE = "books-gateway";
   static final String POSTGRES_IMAGE = "postgres";
+  static final String IDENTITY_IMAGE = "books-identity";
+
+  /** Seconds Keycloak takes to finish after SIGTERM: Quarkus without a shutdown timeout stops at once. */
+  static final long IDENTITY_DRAIN_SECONDS = 0;
 
   private static final Pattern SCRIPT_DEFAULT = Pattern.compile(": \"\\$\\{([A-Z][A-Z0-9_]*):=([^}]*)}\"");
   private static final Pattern SHELL_REFERENCE = Pattern.compile("\\$\\{?([A-Z][A-Z0-9_]*)");
+  private static final Pattern REALM_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
+  private static final Pattern DOCUMENTED_KEYCLOAK_OPTION = Pattern.compile("(?m)^\\| `(KC_[A-Z0-9_]+)` \\|");
 
   private AppEnvironment() {}
 
@@ -38,8 +44,19 @@ public final class AppEnvironment {
     return switch (workload.imageName()) {
       case GATEWAY_IMAGE -> new TreeSet<>(gatewayDefaults().keySet());
       case POSTGRES_IMAGE -> matches(SHELL_REFERENCE, read("tools/offline-images/postgres-entrypoint.sh"));
+      case IDENTITY_IMAGE -> identityVariables();
       default -> throw unknown(workload);
     };
+  }
+
+  /**
+   * Keycloak reads KC_ plus an option's name; the ones this project sets are its documented
+   * contract (docs/identity.md, "Environment"). The realm file reads its placeholders.
+   */
+  private static Set<String> identityVariables() {
+    Set<String> names = matches(DOCUMENTED_KEYCLOAK_OPTION, read("docs/identity.md"));
+    names.addAll(matches(REALM_PLACEHOLDER, read("identity/realm/bookshelf-realm.json")));
+    return names;
   }
 
   /** How long the app may take to finish in-flight work after SIGTERM (SIGQUIT for nginx). */
@@ -49,6 +66,9 @@ public final class AppEnvironment {
     }
     if (workload.imageName().equals(GATEWAY_IMAGE)) {
       return seconds(env.getOrDefault("GATEWAY_PROXY_READ_TIMEOUT", gatewayDefault("GATEWAY_PROXY_READ_TIMEOUT")));
+    }
+    if (workload.imageName().equals(IDENTITY_IMAGE)) {
+      return IDENTITY_DRAIN_SECONDS;
     }
     throw unknown(workload);
   }

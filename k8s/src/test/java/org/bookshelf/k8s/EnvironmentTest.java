@@ -36,6 +36,9 @@ class EnvironmentTest {
         .contains("BOOKS_SERVICE_UPSTREAM", "BOOKS_WEB_UPSTREAM", "GATEWAY_WORKER_PROCESSES");
     assertThat(AppEnvironment.readBy(manifests.workload(Apps.POSTGRES)))
         .contains("POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB", "PGDATA");
+    assertThat(AppEnvironment.readBy(manifests.workload(Apps.IDENTITY)))
+        .contains("KC_HOSTNAME", "KC_PROXY_HEADERS", "BOOKSHELF_PUBLIC_URL")
+        .doesNotContain("KC_HOSTNAM", "DB_URL");
   }
 
   @ParameterizedTest

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * The uid each image runs as, from where its build sets it: the Java (Jib) images from the parent
  * POM's {@code image.user}, which Maven passes as {@code bookshelf.image.user}; the gateway from
- * its Dockerfile's {@code USER}; PostgreSQL from the offline stand-in's postgres uid (which
+ * its Dockerfile's {@code USER}, as the identity provider from its own; PostgreSQL from the offline stand-in's postgres uid (which
  * tools/offline-images.sh sets to the official image's 999).
  */
 public final class ImageUsers {
@@ -26,6 +26,7 @@ public final class ImageUsers {
     return switch (workload.imageName()) {
       case AppEnvironment.GATEWAY_IMAGE -> find("gateway/Dockerfile", "(?m)^USER (\\d+)");
       case AppEnvironment.POSTGRES_IMAGE -> find("tools/offline-images.sh", "usermod --uid (\\d+)");
+      case AppEnvironment.IDENTITY_IMAGE -> find("identity/Dockerfile", "(?m)^USER (\\d+)");
       default -> throw new AssertionError(workload.name() + ": no known user for image " + workload.imageName());
     };
   }

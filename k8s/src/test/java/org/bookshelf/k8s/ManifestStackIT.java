@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bookshelf.testsupport.RequiresDocker;
 import org.bookshelf.testsupport.RequiresKubectl;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -27,7 +29,8 @@ import org.testcontainers.containers.GenericContainer;
  * The local overlay's wiring on the real images: every Deployment and StatefulSet of the
  * rendered manifests runs as containers (ManifestStack), then every probe of every replica is
  * run as the kubelet would, and requests go through the gateway to both services and the
- * database. About 40-60 s on 2 cores: PostgreSQL init plus four JVMs.
+ * database. About 40-60 s on 2 cores for PostgreSQL init plus four JVMs, plus Keycloak's first
+ * start (about 2 minutes under load).
  */
 @RequiresDocker
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,7 +42,10 @@ class ManifestStackIT {
   private final RenderedManifests manifests = RenderedManifests.render(Overlays.LOCAL);
   private ManifestStack stack;
 
+  // Above the 5-minute default: Keycloak's first start (schema, realm import) alone can take
+  // 2-3 minutes on a busy 2-core machine, after PostgreSQL and four JVMs.
   @BeforeAll
+  @Timeout(value = 12, unit = TimeUnit.MINUTES)
   void start(@TempDir Path secrets) {
     stack = new ManifestStack(manifests, secrets);
     stack.start();

@@ -87,6 +87,10 @@ class NetworkPolicyTest {
     if (overlay.equals(Overlays.PRODUCTION)) {
       expected.add(new Flow(Apps.TOKEN_VERIFIER, INTERNET, 443, "TCP"));
     }
+    // Keycloak, where the overlay runs it (not production): from the gateway, on its public port.
+    if (manifests.workloads().stream().anyMatch(w -> w.name().equals(Apps.IDENTITY))) {
+      expected.add(new Flow(Apps.GATEWAY, Apps.IDENTITY, 8080, "TCP"));
+    }
     // Every pod resolves names.
     for (Workload pod : manifests.workloads()) {
       expected.add(new Flow(pod.name(), KUBE_DNS, 53, "UDP"));

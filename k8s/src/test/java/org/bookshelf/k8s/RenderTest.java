@@ -28,10 +28,11 @@ class RenderTest {
     assertThat(manifests.all()).extracting(HasMetadata::getKind)
         .contains("Namespace", "Deployment", "Service", "ConfigMap",
             "PodDisruptionBudget", "HorizontalPodAutoscaler", "NetworkPolicy", "ServiceAccount");
+    // Keycloak in the local overlay only: production signs in with an external issuer.
     if (Overlays.HAND_MADE_POSTGRES.contains(overlay)) {
       assertThat(manifests.workloads()).extracting(Workload::name)
           .containsExactlyInAnyOrder("books-service", "books-web", "gateway", "postgres",
-              "token-verifier");
+              "token-verifier", Apps.IDENTITY);
       assertThat(manifests.cronJobs()).extracting(c -> c.getMetadata().getName())
           .containsExactlyInAnyOrder("postgres-backup", "postgres-restore");
     } else {

@@ -128,10 +128,16 @@ class WiringTest {
     RenderedManifests manifests = RenderedManifests.render(overlay);
     Set<String> built = new TreeSet<>(JavaApps.byImage().keySet());
     built.add(AppEnvironment.GATEWAY_IMAGE);
+    built.add(AppEnvironment.IDENTITY_IMAGE);
+    // Production signs in with an external issuer: it runs no Keycloak (docs/identity.md).
+    Set<String> deployed = new TreeSet<>(built);
+    if (overlay.equals(Overlays.PRODUCTION)) {
+      deployed.remove(AppEnvironment.IDENTITY_IMAGE);
+    }
 
     // Every image the build makes is deployed, and every workload runs one of them or PostgreSQL.
     assertThat(manifests.workloads()).extracting(Workload::imageName)
-        .containsAll(built)
+        .containsAll(deployed)
         .allSatisfy(image -> assertThat(built.contains(image) || image.equals(AppEnvironment.POSTGRES_IMAGE))
             .as("%s: %s is built here or is PostgreSQL", overlay, image).isTrue());
     for (Workload workload : manifests.workloads()) {
@@ -203,5 +209,26 @@ class WiringTest {
 
   private static String name(HasMetadata object) {
     return object.getMetadata().getName();
+  }
+
+  @ParameterizedTest
+  @FieldSource("org.bookshelf.k8s.Overlays#ALL")
+  void the_gateway_proxies_auth_to_keycloak_where_the_overlay_runs_it_and_nowhere_else(String overlay) {
+    RenderedManifests manifests = RenderedManifests.render(overlay);
+    String upstream = manifests.environment(manifests.workload(Apps.GATEWAY).container()).getOrDefault("IDENTITY_UPSTREAM", "");
+    boolean runsKeycloak = manifests.workloads().stream().anyMatch(w -> w.name().equals(Apps.IDENTITY));
+
+    assertThat(runsKeycloak).as("%s runs Keycloak", overlay).isEqualTo(overlay.equals(Overlays.LOCAL));
+    if (!runsKeycloak) {
+      assertThat(upstream).as("%s: IDENTITY_UPSTREAM without Keycloak", overlay).isEmpty();
+      assertThat(manifests.services()).noneMatch(s -> s.getMetadata().getName().equals(Apps.IDENTITY));
+      return;
+    }
+    Workload identity = manifests.workload(Apps.IDENTITY);
+    Service service = service(manifests, Apps.IDENTITY);
+    assertThat(selectedWorkload(manifests, service).name()).isEqualTo(Apps.IDENTITY);
+    assertThat(upstream).isEqualTo(Apps.IDENTITY + ":" + service.getSpec().getPorts().get(0).getPort());
+    Map<String, String> env = manifests.lenientEnvironment(identity.container());
+    assertThat(env.get("KC_HOSTNAME")).isEqualTo(env.get("BOOKSHELF_PUBLIC_URL") + "/auth");
   }
 }

@@ -29,6 +29,8 @@ class OnlyGatewayReachableIT {
     List<String> targets = List.of(
         address(stack.booksService(1), network) + "/5000",
         address(stack.booksWeb(), network) + "/3000",
+        address(stack.identity(), network) + "/8080",
+        address(stack.identity(), network) + "/9000",
         address(stack.gateway(), network) + "/8080");
     try (Network elsewhere = Network.newNetwork();
         GenericContainer<?> outsider = probe().withNetwork(elsewhere);
