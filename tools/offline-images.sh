@@ -6,6 +6,10 @@
 #   localhost:5000/bookshelf-base/jre:17        stands in for eclipse-temurin:17-jre  (Jib base)
 #   localhost:5000/bookshelf-base/nginx:1.22    stands in for nginx:1.28              (gateway)
 #   localhost:5000/bookshelf-base/postgres:15   stands in for postgres:16             (tests, compose)
+#   localhost:5000/bookshelf-base/prometheus:2.42     stands in for prom/prometheus      (observability)
+#   localhost:5000/bookshelf-base/nginx-exporter:0.11 stands in for nginx/nginx-prometheus-exporter
+#   localhost:5000/bookshelf-base/mtail:3.0           Debian with mtail: the gateway-metrics base
+#   (the last three share one debootstrap and one layer: --only observability)
 #
 # Each NAME:TAG is a manifest list over NAME:TAG-ARCH, one per architecture built so far, so
 # Jib, `docker build --platform` and `docker run` pick a platform exactly as they do from
@@ -37,6 +41,9 @@ readonly KNOWN_ARCHES=(amd64 arm64)
 readonly JRE_IMAGE=$REGISTRY/bookshelf-base/jre:17
 readonly NGINX_IMAGE=$REGISTRY/bookshelf-base/nginx:1.22
 readonly POSTGRES_IMAGE=$REGISTRY/bookshelf-base/postgres:15
+readonly PROMETHEUS_IMAGE=$REGISTRY/bookshelf-base/prometheus:2.42
+readonly NGINX_EXPORTER_IMAGE=$REGISTRY/bookshelf-base/nginx-exporter:0.11
+readonly MTAIL_IMAGE=$REGISTRY/bookshelf-base/mtail:3.0
 
 # Files Debian installs that a container never reads: docs, man pages, apt caches and lists.
 readonly PRUNE=(usr/share/doc usr/share/man usr/share/info usr/share/lintian usr/share/locale
@@ -210,6 +217,33 @@ CMD ["postgres"]
 EOF
 }
 
+# One root filesystem with prometheus (and promtool), prometheus-nginx-exporter and mtail, imported
+# as three images that differ only in their metadata: one debootstrap, one stored layer.
+build_observability() {
+  local dir=$1
+  bootstrap "$dir" prometheus,prometheus-nginx-exporter,mtail,ca-certificates
+  # The official images keep Prometheus' data in /prometheus and run as nobody (65534).
+  mkdir -p "$dir/prometheus" "$dir/etc/prometheus"
+  chroot "$dir" chown 65534:65534 /prometheus
+  import "$dir" "$PROMETHEUS_IMAGE-$ARCH" <<'EOF'
+USER 65534
+WORKDIR /prometheus
+EXPOSE 9090
+ENTRYPOINT ["/usr/bin/prometheus"]
+CMD ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus"]
+EOF
+  import "$dir" "$NGINX_EXPORTER_IMAGE-$ARCH" <<'EOF'
+USER 65534
+EXPOSE 9113
+ENTRYPOINT ["/usr/bin/prometheus-nginx-exporter"]
+EOF
+  # The gateway-metrics image (gateway/mtail/Dockerfile) sets its own user and entrypoint.
+  import "$dir" "$MTAIL_IMAGE-$ARCH" <<'EOF'
+EXPOSE 3903
+ENTRYPOINT ["/usr/bin/mtail"]
+EOF
+}
+
 size_of() {
   docker image inspect --format '{{.Size}}' "$1" | awk '{ printf "%d MB", $1 / 1000 / 1000 }'
 }
@@ -230,7 +264,7 @@ publish() {
 }
 
 main() {
-  local arches only=jre,nginx,postgres
+  local arches only=jre,nginx,postgres,observability
   arches=$(dpkg --print-architecture)
   while [ $# -gt 0 ]; do
     case "$1" in
@@ -238,12 +272,12 @@ main() {
       --arch=*) arches=${1#--arch=}; shift ;;
       --only) [ $# -ge 2 ] || die "--only needs a value, e.g. --only jre,nginx"; only=$2; shift 2 ;;
       --only=*) only=${1#--only=}; shift ;;
-      *) die "unknown argument '$1' (usage: $0 [--arch amd64,arm64] [--only jre,nginx,postgres])" ;;
+      *) die "unknown argument '$1' (usage: $0 [--arch amd64,arm64] [--only jre,nginx,postgres,observability])" ;;
     esac
   done
   local name
   for name in ${only//,/ }; do
-    case "$name" in jre | nginx | postgres) ;; *) die "--only: unknown image '$name' (jre, nginx, postgres)" ;; esac
+    case "$name" in jre | nginx | postgres | observability) ;; *) die "--only: unknown image '$name' (jre, nginx, postgres, observability)" ;; esac
   done
   preflight
   FP=$(fingerprint)
@@ -252,25 +286,31 @@ main() {
   trap 'rm -rf "$work"' EXIT
   "$SCRIPT_DIR/local-registry.sh" start
 
-  local rows=() image builder mirror_checked=0 start platforms
+  local rows=() images image builder mirror_checked=0 start platforms fresh
   for ARCH in ${arches//,/ }; do
     qemu_name "$ARCH" >/dev/null
     check_emulation "$ARCH"
-    for spec in "$JRE_IMAGE=build_jre" "$NGINX_IMAGE=build_nginx" "$POSTGRES_IMAGE=build_postgres"; do
-      image=${spec%=*}; builder=${spec##*=}
+    # IMAGES=builder: a builder may make several images from one root filesystem.
+    for spec in "$JRE_IMAGE=build_jre" "$NGINX_IMAGE=build_nginx" "$POSTGRES_IMAGE=build_postgres" \
+      "$PROMETHEUS_IMAGE $NGINX_EXPORTER_IMAGE $MTAIL_IMAGE=build_observability"; do
+      images=${spec%=*}; builder=${spec##*=}
       [[ ",$only," == *",${builder#build_},"* ]] || continue
       start=$SECONDS
-      if up_to_date "$image-$ARCH" "$FP"; then
+      fresh=yes
+      for image in $images; do up_to_date "$image-$ARCH" "$FP" || fresh=""; done
+      if [ -n "$fresh" ]; then
         action=kept
       else
         [ "$mirror_checked" = 1 ] || { check_mirror; mirror_checked=1; }
-        log "building $image-$ARCH from Debian $SUITE ..."
+        log "building ${images// /, } for $ARCH from Debian $SUITE ..."
         "$builder" "$work/${builder#build_}"
         rm -rf "${work:?}/${builder#build_}"
         action=built
       fi
-      platforms=$(publish "$image")
-      rows+=("$image-$ARCH|$action|$((SECONDS - start))|$platforms")
+      for image in $images; do
+        platforms=$(publish "$image")
+        rows+=("$image-$ARCH|$action|$((SECONDS - start))|$platforms")
+      done
     done
   done
 
