@@ -59,10 +59,10 @@ burst() {
   matches "$2" '^[1-9][0-9]{0,5}$' || fail "$1='$2' is not valid: expected a whole number of 1 or more"
 }
 
-# Empty (no metrics log) or an absolute path for the socket mtail listens on.
-socket_path() {
+# Empty (no metrics log) or an absolute path for the file mtail reads.
+log_path() {
   [ -z "$2" ] || matches "$2" '^/[A-Za-z0-9._/-]+$' \
-    || fail "$1='$2' is not valid: expected empty (no metrics) or an absolute socket path, e.g. /run/bookshelf-metrics/access.sock"
+    || fail "$1='$2' is not valid: expected empty (no metrics) or an absolute file path, e.g. /run/bookshelf-metrics/access.log"
 }
 
 duration() {
@@ -128,7 +128,7 @@ derived() { # variable name, value: computed from the settings, for the template
 : "${GATEWAY_PROXY_CONNECT_TIMEOUT:=2s}";                          setting GATEWAY_PROXY_CONNECT_TIMEOUT duration
 : "${GATEWAY_PROXY_SEND_TIMEOUT:=30s}";                            setting GATEWAY_PROXY_SEND_TIMEOUT duration
 : "${GATEWAY_PROXY_READ_TIMEOUT:=30s}";                            setting GATEWAY_PROXY_READ_TIMEOUT duration
-: "${GATEWAY_METRICS_SOCKET:=}";                                   setting GATEWAY_METRICS_SOCKET socket_path
+: "${GATEWAY_METRICS_LOG:=}";                                      setting GATEWAY_METRICS_LOG log_path
 
 [ "$GATEWAY_PORT" != "$GATEWAY_STATUS_PORT" ] \
   || fail "GATEWAY_STATUS_PORT='$GATEWAY_STATUS_PORT' must differ from GATEWAY_PORT"
@@ -137,10 +137,10 @@ derived BOOKS_SERVICE_SERVERS "$(server_lines "$BOOKS_SERVICE_UPSTREAM")"
 derived BOOKS_WEB_SERVERS "$(server_lines "$BOOKS_WEB_UPSTREAM")"
 api_wait=$(seconds_per_request "$GATEWAY_RATE_LIMIT")
 write_wait=$(seconds_per_request "$GATEWAY_WRITE_RATE_LIMIT")
-if [ -n "$GATEWAY_METRICS_SOCKET" ]; then
-  derived GATEWAY_METRICS_ACCESS_LOG "access_log syslog:server=unix:$GATEWAY_METRICS_SOCKET,nohostname,tag=bookshelf_gateway bookshelf_metrics;"
+if [ -n "$GATEWAY_METRICS_LOG" ]; then
+  derived GATEWAY_METRICS_ACCESS_LOG "access_log $GATEWAY_METRICS_LOG bookshelf_metrics buffer=64k flush=1s;"
 else
-  derived GATEWAY_METRICS_ACCESS_LOG "# off: GATEWAY_METRICS_SOCKET is empty"
+  derived GATEWAY_METRICS_ACCESS_LOG "# off: GATEWAY_METRICS_LOG is empty"
 fi
 derived GATEWAY_RETRY_AFTER_SECONDS $(( api_wait > write_wait ? api_wait : write_wait ))
 

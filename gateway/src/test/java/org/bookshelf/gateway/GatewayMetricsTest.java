@@ -12,14 +12,18 @@ import java.util.regex.Pattern;
 import org.bookshelf.testsupport.gateway.NginxGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The RED metrics path with the real parts: nginx with the real config logs one line per request
- * to the real mtail running gateway/mtail/gateway.mtail, and mtail's counters equal, series by
+ * to the file the real mtail reads with gateway/mtail/gateway.mtail, and mtail's counters equal, series by
  * series, the statuses the client saw, including the answers nginx gives itself (401, 404,
  * 405, 413, 429). The route each request should get is written here independently of the map.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayMetricsTest {
 
   private static final Pattern SERIES =
@@ -43,7 +47,7 @@ class GatewayMetricsTest {
             service.address(),
             web.address(),
             Map.of(
-                "GATEWAY_METRICS_SOCKET", mtail.socket(),
+                "GATEWAY_METRICS_LOG", mtail.log(),
                 // Few writes pass, so the run also produces the gateway's own 429s.
                 "GATEWAY_WRITE_RATE_LIMIT", "1r/m",
                 "GATEWAY_WRITE_RATE_LIMIT_BURST", "3"));
@@ -64,6 +68,7 @@ class GatewayMetricsTest {
   }
 
   @Test
+  @Order(1) // the first requests of this gateway: its counters must equal them exactly
   void counts_every_request_per_route_method_and_exact_status() {
     var sent = new TreeMap<String, Long>();
     String key = "Bearer " + Http.LOCAL_KEY;
@@ -117,7 +122,29 @@ class GatewayMetricsTest {
   }
 
   @Test
-  void the_gateway_starts_and_answers_without_mtail_when_no_socket_is_set() {
+  @Order(2)
+  void counting_goes_on_after_the_log_is_truncated() throws Exception {
+    long before = total(mtail.metrics());
+    http.get("/openapi.json");
+    await().atMost(Duration.ofSeconds(10)).until(() -> total(mtail.metrics()) == before + 1);
+
+    // What the gateway-metrics entrypoint does when the file grows large.
+    try (var file = new java.io.RandomAccessFile(mtail.log(), "rw")) {
+      file.setLength(0);
+    }
+    Thread.sleep(1500); // mtail notices the shorter file on its next poll
+    for (int i = 0; i < 3; i++) {
+      http.get("/openapi.json");
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> total(mtail.metrics()) == before + 4);
+  }
+
+  private static long total(String metrics) {
+    return counters(metrics).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  @Test
+  void the_gateway_starts_and_answers_without_a_metrics_log_when_none_is_set() {
     try (NginxGateway plain = TestGateway.start(service.address(), web.address())) {
       assertThat(new Http(plain).get("/books").statusCode()).isEqualTo(200);
       assertThat(plain.prefix().resolve("metrics_log.conf")).content().doesNotContain("access_log");

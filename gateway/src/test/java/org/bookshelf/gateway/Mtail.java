@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real mtail (Debian's package: {@code MTAIL_BIN}, else the PATH) running the gateway's
- * program (gateway/mtail) on a fresh unix datagram socket, as the gateway-metrics container
- * does. Without mtail the test is skipped loudly, or fails under BOOKSHELF_REQUIRE_TOOLS=true.
+ * program (gateway/mtail) on a fresh metrics log, started by the gateway-metrics image's own
+ * entrypoint. Without mtail the test is skipped loudly, or fails under BOOKSHELF_REQUIRE_TOOLS=true.
  */
 final class Mtail implements AutoCloseable {
 
@@ -42,37 +42,31 @@ final class Mtail implements AutoCloseable {
     Path mtail = binary();
     int port = FreePort.next();
     try {
-      // Traversable by all: nginx started as root runs its workers as an unprivileged user.
       Path dir =
           Files.createTempDirectory(
               "bookshelf-mtail-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
-      Path socket = dir.resolve("access.sock");
+      Path log = dir.resolve("access.log");
       Path module = GatewayFiles.locate().moduleDir();
-      // The image's own entrypoint, on the host's mtail. umask 000: mtail creates the socket
-      // 0755 (STYLE item 5, pitfall 2) and here the nginx workers are not its owner (the
-      // images run both as uid 101 instead).
       var builder =
-          new ProcessBuilder(
-                  "sh", "-c", "umask 000; exec sh \"$0\" --address 127.0.0.1",
-                  module.resolve("mtail/entrypoint.sh").toString())
+          new ProcessBuilder("sh", module.resolve("mtail/entrypoint.sh").toString(), "--address", "127.0.0.1")
               .redirectErrorStream(true)
               .redirectOutput(dir.resolve("mtail.log").toFile());
       builder.environment().put("MTAIL_BIN", mtail.toString());
       builder.environment().put("MTAIL_PROGS", module.resolve("mtail/gateway.mtail").toString());
       builder.environment().put("MTAIL_PORT", Integer.toString(port));
-      builder.environment().put("GATEWAY_METRICS_SOCKET", socket.toString());
+      builder.environment().put("GATEWAY_METRICS_LOG", log.toString());
       Process process = builder.start();
       var started = new Mtail(dir, process, port);
-      started.awaitSocket(socket);
+      started.awaitAnswer();
       return started;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The socket the gateway logs to: GATEWAY_METRICS_SOCKET. */
-  String socket() {
-    return dir.resolve("access.sock").toString();
+  /** The file the gateway logs to: GATEWAY_METRICS_LOG. */
+  String log() {
+    return dir.resolve("access.log").toString();
   }
 
   /** mtail's Prometheus text exposition. */
@@ -91,12 +85,12 @@ final class Mtail implements AutoCloseable {
     }
   }
 
-  private void awaitSocket(Path socket) {
+  private void awaitAnswer() {
     long deadline = System.nanoTime() + STARTUP.toNanos();
-    while (!(Files.exists(socket) && answers())) {
+    while (!answers()) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         close();
-        throw new IllegalStateException("mtail did not start: " + log());
+        throw new IllegalStateException("mtail did not start: " + output());
       }
       try {
         Thread.sleep(50);
@@ -116,7 +110,7 @@ final class Mtail implements AutoCloseable {
     }
   }
 
-  String log() {
+  String output() {
     try {
       return Files.readString(dir.resolve("mtail.log"));
     } catch (IOException e) {

@@ -122,16 +122,16 @@ class MonitoringComponentTest {
   }
 
   @Test
-  void the_gateway_pod_runs_both_sidecars_on_the_shared_socket() {
+  void the_gateway_pod_runs_both_sidecars_and_shares_the_metrics_log() {
     Deployment gateway = objects.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast)
         .filter(d -> d.getMetadata().getName().equals("gateway")).findFirst().orElseThrow();
     List<Container> containers = gateway.getSpec().getTemplate().getSpec().getContainers();
     assertThat(containers).extracting(Container::getName).containsExactly("gateway", "gateway-metrics", "nginx-exporter");
-    String socket = env(containers.get(0), "GATEWAY_METRICS_SOCKET");
-    assertThat(socket).isNotBlank().isEqualTo(env(containers.get(1), "GATEWAY_METRICS_SOCKET"));
+    String log = env(containers.get(0), "GATEWAY_METRICS_LOG");
+    assertThat(log).isNotBlank().isEqualTo(env(containers.get(1), "GATEWAY_METRICS_LOG"));
     for (Container container : containers.subList(0, 2)) {
-      assertThat(container.getVolumeMounts()).anyMatch(m -> m.getName().equals("metrics-socket")
-          && socket.startsWith(m.getMountPath() + "/"));
+      assertThat(container.getVolumeMounts()).anyMatch(m -> m.getName().equals("metrics-log")
+          && log.startsWith(m.getMountPath() + "/"));
     }
     JsonNode podMonitor = customResources.stream().filter(r -> r.path("kind").asText().equals("PodMonitor")).findFirst().orElseThrow();
     List<String> ports = containers.stream().flatMap(c -> c.getPorts().stream()).map(p -> p.getName()).toList();
