@@ -91,7 +91,9 @@ class ConfigValidationTest {
         "GATEWAY_PROXY_CONNECT_TIMEOUT | 2",
         "GATEWAY_PROXY_SEND_TIMEOUT | 1h",
         "GATEWAY_PROXY_READ_TIMEOUT | 30 s",
-        "GATEWAY_API_KEYS_FILE | /nonexistent/keys.map"
+        "GATEWAY_API_KEYS_FILE | /nonexistent/keys.map",
+        "GATEWAY_METRICS_LOG | relative/access.log",
+        "GATEWAY_METRICS_LOG | /run/x.log; error_log /tmp/y"
       })
   void a_bad_value_stops_the_start_naming_the_variable(String variable, String value) {
     var env = valid();
