@@ -4,7 +4,8 @@
 # nginx worker CPU µs per request of each is printed. Alternating cancels most of the drift
 # of a shared machine, so differences of a few µs show.
 #   bench/compare-gateway.sh A_DIR B_DIR [PATH]      (PATH default /books/9781788395540)
-# Environment: ROUNDS (6), CONNECTIONS (32), PORT_BASE (18500).
+# Environment: ROUNDS (6), CONNECTIONS (32), PORT_BASE (18500); A_ENV, B_ENV: extra gateway
+# settings for one side, "NAME=value ..." (bench/gateway-metrics.sh: the metrics socket).
 set -euo pipefail
 
 [ $# -ge 2 ] || { sed -n '2,7p' "$0" >&2; exit 64; }
@@ -26,8 +27,9 @@ PORT=$service_port DATA_DIR=$work/data LOG_FORMAT=json "${pin_server[@]}" \
 pids+=($!)
 until curl -sf -o /dev/null "http://127.0.0.1:$service_port/health/ready"; do sleep 0.1; done
 
-start_gateway() { # source dir, port, runtime dir
-  BOOKS_SERVICE_UPSTREAM=127.0.0.1:$service_port BOOKS_WEB_UPSTREAM=127.0.0.1:$service_port \
+start_gateway() { # source dir, port, runtime dir, extra settings
+  # shellcheck disable=SC2086 # the extra settings are words by design
+  env ${4:-} BOOKS_SERVICE_UPSTREAM=127.0.0.1:$service_port BOOKS_WEB_UPSTREAM=127.0.0.1:$service_port \
   GATEWAY_PORT=$2 GATEWAY_STATUS_PORT=$(($2 + 1)) GATEWAY_WORKER_PROCESSES=1 \
   GATEWAY_API_KEYS_FILE=$ROOT/config/api-keys.map \
   GATEWAY_RATE_LIMIT=999999r/s GATEWAY_RATE_LIMIT_BURST=999999 \
@@ -36,9 +38,9 @@ start_gateway() { # source dir, port, runtime dir
   "${pin_server[@]}" nginx -p "$3/" -c "$3/nginx.conf" -e stderr >"$3.access.log" 2>"$3.error.log" &
   pids+=($!)
 }
-start_gateway "$a_dir" "$a_port" "$work/a"
+start_gateway "$a_dir" "$a_port" "$work/a" "${A_ENV:-}"
 a_pid=${pids[-1]}
-start_gateway "$b_dir" "$b_port" "$work/b"
+start_gateway "$b_dir" "$b_port" "$work/b" "${B_ENV:-}"
 b_pid=${pids[-1]}
 for port in "$a_port" "$b_port"; do
   until curl -s -o /dev/null "http://127.0.0.1:$port$path"; do sleep 0.1; done
@@ -49,3 +51,6 @@ ab_rounds "$rounds" "$(nginx_workers "$a_pid")" "http://127.0.0.1:$a_port$path" 
   "$(nginx_workers "$b_pid")" "http://127.0.0.1:$b_port$path" \
   "${pin_load[@]}" wrk -t1 -c "$connections" -d3s
 echo "median nginx CPU per request: A $(median "${AB_A[@]}") µs, B $(median "${AB_B[@]}") µs ($path)"
+# Every request B's nginx answered, warm-up included (stub_status), for scripts that check
+# what a side effect of B saw (bench/gateway-metrics.sh).
+echo "B served $(curl -s "http://127.0.0.1:$((b_port + 1))/nginx_status" | awk 'NR == 3 { print $3 }') requests"

@@ -64,6 +64,12 @@ burst() {
   matches "$2" '^[1-9][0-9]{0,5}$' || fail "$1='$2' is not valid: expected a whole number of 1 or more"
 }
 
+# Empty (no metrics log) or an absolute path for the file mtail reads.
+log_path() {
+  [ -z "$2" ] || matches "$2" '^/[A-Za-z0-9._/-]+$' \
+    || fail "$1='$2' is not valid: expected empty (no metrics) or an absolute file path, e.g. /run/bookshelf-metrics/access.log"
+}
+
 duration() {
   matches "$2" '^[1-9][0-9]{0,5}(ms|s|m)$' \
     || fail "$1='$2' is not valid: expected a duration such as 500ms, 30s or 2m"
@@ -134,6 +140,7 @@ derived() { # variable name, value: computed from the settings, for the template
 : "${GATEWAY_PROXY_SEND_TIMEOUT:=30s}";                            setting GATEWAY_PROXY_SEND_TIMEOUT duration
 : "${GATEWAY_PROXY_READ_TIMEOUT:=30s}";                            setting GATEWAY_PROXY_READ_TIMEOUT duration
 : "${IDENTITY_UPSTREAM:=}";                                         setting IDENTITY_UPSTREAM optional_upstreams
+: "${GATEWAY_METRICS_LOG:=}";                                      setting GATEWAY_METRICS_LOG log_path
 
 [ "$GATEWAY_PORT" != "$GATEWAY_STATUS_PORT" ] \
   || fail "GATEWAY_STATUS_PORT='$GATEWAY_STATUS_PORT' must differ from GATEWAY_PORT"
@@ -158,6 +165,11 @@ elif [ -n "$no_keys" ]; then
 fi
 api_wait=$(seconds_per_request "$GATEWAY_RATE_LIMIT")
 write_wait=$(seconds_per_request "$GATEWAY_WRITE_RATE_LIMIT")
+if [ -n "$GATEWAY_METRICS_LOG" ]; then
+  derived GATEWAY_METRICS_ACCESS_LOG "access_log $GATEWAY_METRICS_LOG bookshelf_metrics buffer=64k flush=1s;"
+else
+  derived GATEWAY_METRICS_ACCESS_LOG "# off: GATEWAY_METRICS_LOG is empty"
+fi
 derived GATEWAY_RETRY_AFTER_SECONDS $(( api_wait > write_wait ? api_wait : write_wait ))
 
 mkdir -p "$runtime_dir"

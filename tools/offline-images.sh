@@ -9,6 +9,10 @@
 #   localhost:5000/bookshelf-base/keycloak:V    stands in for quay.io/keycloak/keycloak:V (identity)
 #     (V: keycloak.version in the parent POM; the JRE stand-in plus Keycloak's distribution from
 #     Maven Central, checksum verified; amd64 only is enough for CI, docs/platforms.md)
+#   localhost:5000/bookshelf-base/prometheus:2.42     stands in for prom/prometheus      (observability)
+#   localhost:5000/bookshelf-base/nginx-exporter:0.11 stands in for nginx/nginx-prometheus-exporter
+#   localhost:5000/bookshelf-base/mtail:3.0           Debian with mtail: the gateway-metrics base
+#   (the last three share one debootstrap and one layer: --only observability)
 #
 # Each NAME:TAG is a manifest list over NAME:TAG-ARCH, one per architecture built so far, so
 # Jib, `docker build --platform` and `docker run` pick a platform exactly as they do from
@@ -46,6 +50,9 @@ readonly POSTGRES_IMAGE=$REGISTRY/bookshelf-base/postgres:15
 readonly KEYCLOAK_VERSION=$(sed -n 's:.*<keycloak.version>\(.*\)</keycloak.version>.*:\1:p' "$SCRIPT_DIR/../pom.xml")
 readonly KEYCLOAK_IMAGE=$REGISTRY/bookshelf-base/keycloak:$KEYCLOAK_VERSION
 readonly CENTRAL=${MAVEN_CENTRAL:-https://repo.maven.apache.org/maven2}
+readonly PROMETHEUS_IMAGE=$REGISTRY/bookshelf-base/prometheus:2.42
+readonly NGINX_EXPORTER_IMAGE=$REGISTRY/bookshelf-base/nginx-exporter:0.11
+readonly MTAIL_IMAGE=$REGISTRY/bookshelf-base/mtail:3.0
 
 # Files Debian installs that a container never reads: docs, man pages, apt caches and lists.
 readonly PRUNE=(usr/share/doc usr/share/man usr/share/info usr/share/lintian usr/share/locale
@@ -255,6 +262,33 @@ EOF
     >"$dir.build.log" 2>&1 || { cat "$dir.build.log" >&2; die "docker build of $KEYCLOAK_IMAGE-$ARCH failed (log above)"; }
 }
 
+# One root filesystem with prometheus (and promtool), prometheus-nginx-exporter and mtail, imported
+# as three images that differ only in their metadata: one debootstrap, one stored layer.
+build_observability() {
+  local dir=$1
+  bootstrap "$dir" prometheus,prometheus-nginx-exporter,mtail,ca-certificates
+  # The official images keep Prometheus' data in /prometheus and run as nobody (65534).
+  mkdir -p "$dir/prometheus" "$dir/etc/prometheus"
+  chroot "$dir" chown 65534:65534 /prometheus
+  import "$dir" "$PROMETHEUS_IMAGE-$ARCH" <<'EOF'
+USER 65534
+WORKDIR /prometheus
+EXPOSE 9090
+ENTRYPOINT ["/usr/bin/prometheus"]
+CMD ["--config.file=/etc/prometheus/prometheus.yml", "--storage.tsdb.path=/prometheus"]
+EOF
+  import "$dir" "$NGINX_EXPORTER_IMAGE-$ARCH" <<'EOF'
+USER 65534
+EXPOSE 9113
+ENTRYPOINT ["/usr/bin/prometheus-nginx-exporter"]
+EOF
+  # The gateway-metrics image (gateway/mtail/Dockerfile) sets its own user and entrypoint.
+  import "$dir" "$MTAIL_IMAGE-$ARCH" <<'EOF'
+EXPOSE 3903
+ENTRYPOINT ["/usr/bin/mtail"]
+EOF
+}
+
 size_of() {
   docker image inspect --format '{{.Size}}' "$1" | awk '{ printf "%d MB", $1 / 1000 / 1000 }'
 }
@@ -275,7 +309,7 @@ publish() {
 }
 
 main() {
-  local arches only=jre,nginx,postgres,keycloak
+  local arches only=jre,nginx,postgres,keycloak,observability
   arches=$(dpkg --print-architecture)
   while [ $# -gt 0 ]; do
     case "$1" in
@@ -283,12 +317,12 @@ main() {
       --arch=*) arches=${1#--arch=}; shift ;;
       --only) [ $# -ge 2 ] || die "--only needs a value, e.g. --only jre,nginx"; only=$2; shift 2 ;;
       --only=*) only=${1#--only=}; shift ;;
-      *) die "unknown argument '$1' (usage: $0 [--arch amd64,arm64] [--only jre,nginx,postgres,keycloak])" ;;
+      *) die "unknown argument '$1' (usage: $0 [--arch amd64,arm64] [--only jre,nginx,postgres,keycloak,observability])" ;;
     esac
   done
   local name
   for name in ${only//,/ }; do
-    case "$name" in jre | nginx | postgres | keycloak) ;; *) die "--only: unknown image '$name' (jre, nginx, postgres, keycloak)" ;; esac
+    case "$name" in jre | nginx | postgres | keycloak | observability) ;; *) die "--only: unknown image '$name' (jre, nginx, postgres, keycloak, observability)" ;; esac
   done
   preflight
   FP=$(fingerprint)
@@ -297,26 +331,32 @@ main() {
   trap 'rm -rf "$work"' EXIT
   "$SCRIPT_DIR/local-registry.sh" start
 
-  local rows=() image builder mirror_checked=0 start platforms
+  local rows=() images image builder mirror_checked=0 start platforms fresh
   for ARCH in ${arches//,/ }; do
     qemu_name "$ARCH" >/dev/null
     check_emulation "$ARCH"
+    # IMAGES=builder: a builder may make several images from one root filesystem.
     for spec in "$JRE_IMAGE=build_jre" "$NGINX_IMAGE=build_nginx" "$POSTGRES_IMAGE=build_postgres" \
-      "$KEYCLOAK_IMAGE=build_keycloak"; do
-      image=${spec%=*}; builder=${spec##*=}
+      "$KEYCLOAK_IMAGE=build_keycloak" \
+      "$PROMETHEUS_IMAGE $NGINX_EXPORTER_IMAGE $MTAIL_IMAGE=build_observability"; do
+      images=${spec%=*}; builder=${spec##*=}
       [[ ",$only," == *",${builder#build_},"* ]] || continue
       start=$SECONDS
-      if up_to_date "$image-$ARCH" "$FP"; then
+      fresh=yes
+      for image in $images; do up_to_date "$image-$ARCH" "$FP" || fresh=""; done
+      if [ -n "$fresh" ]; then
         action=kept
       else
         [ "$mirror_checked" = 1 ] || { check_mirror; mirror_checked=1; }
-        log "building $image-$ARCH from Debian $SUITE ..."
+        log "building ${images// /, } for $ARCH from Debian $SUITE ..."
         "$builder" "$work/${builder#build_}"
         rm -rf "${work:?}/${builder#build_}"
         action=built
       fi
-      platforms=$(publish "$image")
-      rows+=("$image-$ARCH|$action|$((SECONDS - start))|$platforms")
+      for image in $images; do
+        platforms=$(publish "$image")
+        rows+=("$image-$ARCH|$action|$((SECONDS - start))|$platforms")
+      done
     done
   done
 

@@ -93,7 +93,9 @@ class ConfigValidationTest {
         "GATEWAY_PROXY_READ_TIMEOUT | 30 s",
         "GATEWAY_API_KEYS_FILE | /nonexistent/keys.map",
         "TOKEN_VERIFIER_UPSTREAM | http://token-verifier:8090",
-        "IDENTITY_UPSTREAM | http://identity:8080/auth"
+        "IDENTITY_UPSTREAM | http://identity:8080/auth",
+        "GATEWAY_METRICS_LOG | relative/access.log",
+        "GATEWAY_METRICS_LOG | /run/x.log; error_log /tmp/y"
       })
   void a_bad_value_stops_the_start_naming_the_variable(String variable, String value) {
     var env = valid();

@@ -23,7 +23,7 @@ public final class AccessLog implements RequestListener {
 
   /**
    * Registers Javalin's request logger, which calls the access log and then each other listener
-   * (e.g. {@link HttpMetrics}), then clears the request id from the MDC.
+   * (e.g. {@link HttpMetrics}), then clears the request and trace ids from the MDC.
    */
   public static void install(JavalinConfig config, RequestListener... others) {
     AccessLog accessLog = new AccessLog();
@@ -38,6 +38,7 @@ public final class AccessLog implements RequestListener {
             }
           } finally {
             MDC.remove(RequestIds.MDC_KEY);
+            MDC.remove(TraceIds.MDC_KEY);
           }
         });
   }

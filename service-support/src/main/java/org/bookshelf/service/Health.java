@@ -1,5 +1,9 @@
 package org.bookshelf.service;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
@@ -19,14 +23,28 @@ public final class Health {
 
   private Health() {}
 
-  public static void install(JavalinConfig config, ReadinessCheck check) {
+  /**
+   * Also publishes the outcome of the last readiness probe as the gauge {@code bookshelf_ready}
+   * (1 ready, 0 not; absent before the first probe), for the BookshelfNotReady alert: compose's
+   * healthcheck and Kubernetes' readiness probe call {@code /health/ready} every few seconds.
+   */
+  public static void install(JavalinConfig config, ReadinessCheck check, MeterRegistry registry) {
+    AtomicInteger ready = new AtomicInteger();
+    AtomicBoolean registered = new AtomicBoolean();
     config.routes.get(LIVE, Health::up);
     config.routes.get(
         READY,
         ctx -> {
+          if (registered.compareAndSet(false, true)) {
+            Gauge.builder("bookshelf.ready", ready, AtomicInteger::get)
+                .description("1 when the last readiness probe passed, else 0")
+                .register(registry);
+          }
           try {
             check.verify();
+            ready.set(1);
           } catch (Exception e) {
+            ready.set(0);
             LOG.warn("not ready: {}", e.toString());
             ProblemResponses.write(
                 ctx,

@@ -2,6 +2,8 @@ package org.bookshelf.service;
 
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.stream.Stream;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -30,9 +32,20 @@ public final class HttpMetrics implements RequestListener {
         .record((long) (durationMs * 1_000_000), TimeUnit.NANOSECONDS);
   }
 
+  /**
+   * Histogram buckets ({@code _bucket{le}}) for latency quantiles per route and replica
+   * (observability/prometheus/rules): a dozen fixed bounds, the gateway's (gateway/mtail), not
+   * Micrometer's ~70 percentile buckets per series.
+   */
+  static final Duration[] BUCKETS =
+      Stream.of(5, 10, 25, 50, 100, 250, 300, 500, 1000, 2500, 5000, 10000)
+          .map(Duration::ofMillis)
+          .toArray(Duration[]::new);
+
   private Timer register(Key key) {
     return Timer.builder("http.server.requests")
         .description("HTTP requests handled, by route template and status")
+        .serviceLevelObjectives(BUCKETS)
         .tag("method", key.method())
         .tag("route", key.route())
         .tag("status", Integer.toString(key.status()))

@@ -9,10 +9,12 @@ import net.logstash.logback.encoder.LogstashEncoder;
 /** The two log line shapes: readable text, or one JSON object per line with the MDC included. */
 public final class LogEncoders {
 
-  /** Text pattern; the request id comes from the MDC and is "-" outside a request. */
+  /** Text pattern; request and trace ids come from the MDC and are "-" outside a request. */
   public static final String TEXT_PATTERN =
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level [%thread] %logger{36} rid=%X{"
           + RequestIds.MDC_KEY
+          + ":--} trace=%X{"
+          + TraceIds.MDC_KEY
           + ":--} %msg%n";
 
   private LogEncoders() {}

@@ -80,6 +80,10 @@ public final class RequestIds {
     ctx.attribute(MDC_KEY, id);
     ctx.header(HEADER, id);
     MDC.put(MDC_KEY, id);
+    String traceId = TraceIds.traceId(ctx.header(TraceIds.HEADER));
+    if (traceId != null) {
+      MDC.put(TraceIds.MDC_KEY, traceId);
+    }
     return id;
   }
 }

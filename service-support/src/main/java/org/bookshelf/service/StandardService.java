@@ -23,7 +23,7 @@ public final class StandardService {
     RequestIds.install(config);
     AccessLog.install(config, new HttpMetrics(registry));
     ProblemResponses.install(config);
-    Health.install(config, readiness);
+    Health.install(config, readiness, registry);
     Metrics.install(config, registry);
     GracefulShutdown.configure(config, settings.shutdownTimeout());
   }

@@ -27,7 +27,8 @@ class LogEncodersTest {
             "{} {}",
             null,
             new Object[] {kv("status", 201), kv("route", "/books")});
-    event.setMDCPropertyMap(Map.of(RequestIds.MDC_KEY, "rid-9"));
+    event.setMDCPropertyMap(
+        Map.of(RequestIds.MDC_KEY, "rid-9", TraceIds.MDC_KEY, "0af7651916cd43dd8448eb211c80319c"));
     return event;
   }
 
@@ -42,6 +43,7 @@ class LogEncodersTest {
     assertThat(json.get("message").asText()).isEqualTo("status=201 route=/books");
     assertThat(json.get("level").asText()).isEqualTo("INFO");
     assertThat(json.get("request_id").asText()).isEqualTo("rid-9");
+    assertThat(json.get("trace_id").asText()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
     assertThat(json.get("status").asInt()).isEqualTo(201);
     assertThat(json.get("route").asText()).isEqualTo("/books");
   }
@@ -51,7 +53,9 @@ class LogEncodersTest {
     byte[] bytes = LogEncoders.create(context, LogFormat.TEXT).encode(event());
     String line = new String(bytes, StandardCharsets.UTF_8);
 
-    assertThat(line).contains("INFO", "rid=rid-9", "status=201 route=/books").endsWith("\n");
+    assertThat(line)
+        .contains("INFO", "rid=rid-9 trace=0af7651916cd43dd8448eb211c80319c", "status=201 route=/books")
+        .endsWith("\n");
     assertThat(line).doesNotStartWith("{");
   }
 

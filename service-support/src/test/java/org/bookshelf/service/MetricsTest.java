@@ -36,6 +36,25 @@ class MetricsTest {
   }
 
   @Test
+  void request_timers_have_the_fixed_histogram_buckets_the_rules_read() throws Exception {
+    app.get("/things/1");
+
+    String body = awaitScrapeContaining("route=\"/things/{id}\"");
+    assertThat(body)
+        .contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/things/{id}\",status=\"200\",le=\"0.3\"} 1")
+        .contains("http_server_requests_seconds_bucket{method=\"GET\",route=\"/things/{id}\",status=\"200\",le=\"+Inf\"} 1");
+    assertThat(body.lines().filter(l -> l.startsWith("http_server_requests_seconds_bucket{method=\"GET\",route=\"/things/{id}\""))).hasSize(13);
+  }
+
+  @Test
+  void the_last_readiness_probe_is_the_bookshelf_ready_gauge() throws Exception {
+    assertThat(app.get("/metrics").body()).doesNotContain("bookshelf_ready");
+    app.get("/health/ready");
+
+    assertThat(app.get("/metrics").body()).contains("bookshelf_ready 1.0");
+  }
+
+  @Test
   void metrics_are_prometheus_text() throws Exception {
     HttpResponse<String> response = app.get("/metrics");
     assertThat(response.statusCode()).isEqualTo(200);

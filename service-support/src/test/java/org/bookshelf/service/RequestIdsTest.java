@@ -19,7 +19,10 @@ class RequestIdsTest {
     app =
         new TestApp(
             () -> {},
-            config -> config.routes.get("/mdc", ctx -> ctx.result(MDC.get(RequestIds.MDC_KEY))));
+            config -> {
+              config.routes.get("/mdc", ctx -> ctx.result(MDC.get(RequestIds.MDC_KEY)));
+              config.routes.get("/trace", ctx -> ctx.result(String.valueOf(MDC.get(TraceIds.MDC_KEY))));
+            });
   }
 
   @AfterAll
@@ -49,6 +52,22 @@ class RequestIdsTest {
     assertThat(id).isNotEqualTo("bad id <script>");
     assertThat(UUID.fromString(id).version()).isEqualTo(4);
     assertThat(response.body()).isEqualTo(id);
+  }
+
+  @Test
+  void the_trace_id_of_a_well_formed_traceparent_goes_in_the_mdc() throws Exception {
+    HttpResponse<String> response =
+        app.get("/trace", "traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+    assertThat(response.body()).isEqualTo("0af7651916cd43dd8448eb211c80319c");
+  }
+
+  @Test
+  void a_missing_or_malformed_traceparent_leaves_no_trace_id() throws Exception {
+    assertThat(app.get("/trace").body()).isEqualTo("null");
+    assertThat(app.get("/trace", "traceparent", "00-0AF7651916CD43DD8448EB211C80319C-b7ad6b7169203331-01").body())
+        .isEqualTo("null");
+    assertThat(TraceIds.traceId("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-0")).isNull();
+    assertThat(TraceIds.traceId("00x0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")).isNull();
   }
 
   @Test

@@ -35,6 +35,16 @@ public final class TestSettings {
     return property("bookshelf.image.nginx", "nginx:1.28");
   }
 
+  /** Prometheus for the observability profile (public, or the Debian stand-in). */
+  public static String prometheusImage() {
+    return property("bookshelf.image.prometheus", "prom/prometheus:v2.53.4");
+  }
+
+  /** The stub_status exporter for the observability profile. */
+  public static String nginxExporterImage() {
+    return property("bookshelf.image.nginx-exporter", "nginx/nginx-prometheus-exporter:1.4.2");
+  }
+
   /** JRE base as Jib names it (the offline one carries Jib's {@code docker://} prefix). */
   public static String jreImage() {
     return property("bookshelf.image.jre", "eclipse-temurin:17-jre");

@@ -32,10 +32,12 @@ public final class ComposeModel {
 
   private final JsonNode tree;
   private final Set<String> variables;
+  private final Set<String> profiles;
 
-  private ComposeModel(JsonNode tree, Set<String> variables) {
+  private ComposeModel(JsonNode tree, Set<String> variables, Set<String> profiles) {
     this.tree = tree;
     this.variables = variables;
+    this.profiles = profiles;
   }
 
   /** The project of {@code files} (the first one is the base) with {@code env} as the environment. */
@@ -47,7 +49,13 @@ public final class ComposeModel {
       resolveExtends(content, file, interpolation);
       merged = merge(merged, content);
     }
-    return new ComposeModel(JSON.valueToTree(merged), Set.copyOf(interpolation.referenced()));
+    return new ComposeModel(JSON.valueToTree(merged), Set.copyOf(interpolation.referenced()), activeProfiles(env));
+  }
+
+  /** The profiles compose activates: {@code COMPOSE_PROFILES}, comma-separated (v1.28+ and v2). */
+  private static Set<String> activeProfiles(Map<String, String> env) {
+    String value = env.getOrDefault("COMPOSE_PROFILES", "");
+    return value.isBlank() ? Set.of() : Set.of(value.split("\\s*,\\s*"));
   }
 
   /** One file as written, interpolated (its {@code extends} left as they are). */
@@ -69,10 +77,25 @@ public final class ComposeModel {
     return variables;
   }
 
+  /** The services compose starts: those without {@code profiles} and those of an active profile. */
   public List<String> serviceNames() {
     List<String> names = new ArrayList<>();
-    tree.path("services").fieldNames().forEachRemaining(names::add);
+    tree.path("services").fields().forEachRemaining(service -> {
+      JsonNode wanted = service.getValue().path("profiles");
+      boolean active = wanted.isEmpty();
+      for (JsonNode profile : wanted) {
+        active |= profiles.contains(profile.asText());
+      }
+      if (active) {
+        names.add(service.getKey());
+      }
+    });
     return names;
+  }
+
+  /** The active services that define a healthcheck: the ones compose can report "healthy". */
+  public List<String> healthCheckedServices() {
+    return serviceNames().stream().filter(name -> service(name).has("healthcheck")).toList();
   }
 
   public JsonNode service(String name) {

@@ -59,6 +59,7 @@ public final class SystemStack implements AutoCloseable {
   private final int port;
   private final List<String> replicas;
   private final Map<String, String> addresses = new HashMap<>();
+  private int prometheusPort;
 
   private SystemStack(ComposeProject project, ComposeModel model, int port) {
     this.project = project;
@@ -75,6 +76,11 @@ public final class SystemStack implements AutoCloseable {
    * leftovers of an interrupted run first) and waits until every service is healthy.
    */
   public static SystemStack start(String name, Variant variant, Map<String, String> gatewayEnv) {
+    return start(name, variant, gatewayEnv, List.of());
+  }
+
+  /** The same with compose profiles active (e.g. {@code observability}: Prometheus, the exporter). */
+  public static SystemStack start(String name, Variant variant, Map<String, String> gatewayEnv, List<String> profiles) {
     String project = ("bookshelf-" + TestSettings.projectImage("books-service").getVersionPart() + "-" + name)
         .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]", "-");
     List<Path> files = new ArrayList<>(variant.files());
@@ -85,8 +91,13 @@ public final class SystemStack implements AutoCloseable {
     Map<String, String> variables = new HashMap<>(imageVariables());
     variables.put("BOOKSHELF_PORT", String.valueOf(port));
     variables.put("BOOKSHELF_PUBLIC_URL", publicUrl(port));
+    if (!profiles.isEmpty()) {
+      variables.put("COMPOSE_PROFILES", String.join(",", profiles));
+      variables.put("PROMETHEUS_PORT", String.valueOf(freePort()));
+    }
     ComposeModel model = ComposeModel.load(files, variables);
     SystemStack stack = new SystemStack(new ComposeProject(project, files, model.variables(), variables), model, port);
+    stack.prometheusPort = Integer.parseInt(variables.getOrDefault("PROMETHEUS_PORT", "0"));
     stack.project.down();
     long started = System.nanoTime();
     try {
@@ -115,7 +126,9 @@ public final class SystemStack implements AutoCloseable {
     return Map.of(
         "BOOKSHELF_IMAGE_REGISTRY", unversioned.substring(0, unversioned.length() - "books-service".length()),
         "BOOKSHELF_IMAGE_TAG", service.getVersionPart(),
-        "POSTGRES_IMAGE", TestSettings.postgresImage().asCanonicalNameString());
+        "POSTGRES_IMAGE", TestSettings.postgresImage().asCanonicalNameString(),
+        "PROMETHEUS_IMAGE", TestSettings.prometheusImage(),
+        "NGINX_EXPORTER_IMAGE", TestSettings.nginxExporterImage());
   }
 
   private static Path override(String project, Map<String, Object> content) {
@@ -174,7 +187,7 @@ public final class SystemStack implements AutoCloseable {
 
   /** Waits until every service of the files is healthy, then notes the replicas' addresses. */
   public void awaitHealthy() {
-    project.awaitHealthy(model.serviceNames().size(), HEALTHY_WITHIN);
+    project.awaitHealthy(model.healthCheckedServices().size(), HEALTHY_WITHIN);
     String network = internalNetworkId();
     for (String replica : replicas) {
       addresses.put(replica, service(replica).address(network));
@@ -183,7 +196,7 @@ public final class SystemStack implements AutoCloseable {
 
   /** Brings back whatever a test stopped, killed or left unhealthy: {@code up -d}, then healthy. */
   public void restore() {
-    if (project.healthStates().stream().filter("healthy"::equals).count() != model.serviceNames().size()) {
+    if (project.healthStates().stream().filter("healthy"::equals).count() != model.healthCheckedServices().size()) {
       project.up();
       awaitHealthy();
     }
@@ -197,6 +210,14 @@ public final class SystemStack implements AutoCloseable {
   /** BOOKSHELF_PUBLIC_URL as this stack runs it: the base of the issuer and of redirect URIs. */
   public String publicUrl() {
     return publicUrl(port);
+  }
+
+  /** Prometheus' HTTP API and UI on the host (observability profile only; loopback). */
+  public URI prometheusUri(String path) {
+    if (prometheusPort == 0) {
+      throw new IllegalStateException("this stack runs without the observability profile");
+    }
+    return URI.create("http://127.0.0.1:" + prometheusPort + path);
   }
 
   public GatewayClient client() {
