@@ -34,6 +34,8 @@ export interface TokenClaims {
   exp: number;
   /** The session a refresh token belongs to. */
   sid: string;
+  /** Unique per token, as real issuers make it: a renewal within the same second is still a new token. */
+  jti: string;
 }
 
 const base64url = (text: string) => btoa(text).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -53,6 +55,7 @@ export function tokenFor(person: Person, sid: string, lifetime = 300): string {
     iat: now(),
     exp: now() + lifetime,
     sid,
+    jti: crypto.randomUUID(),
   };
   return [base64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' })), base64url(JSON.stringify(claims)), SIGNATURE].join('.');
 }
