@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the three images for one platform, starts the compose stack from them (emulated by
+# Builds the images for one platform (books-service, books-web, token-verifier, the gateway), starts the compose stack from them (emulated by
 # qemu-user-static where the platform is not the host's) and checks through the gateway: the
 # seeded list, a write with the local key, the web page. Prints the time of each step; exits
 # non-zero on the first failure. See docs/platforms.md.
@@ -102,7 +102,7 @@ log "image tag $TAG, gateway base $nginx_base"
 step "java images (jib dockerBuild + AppCDS training)"
 # One platform only: Jib loads it even where it does not match the daemon, and the AppCDS stage
 # (bound to package) trains on that platform.
-(cd "$ROOT" && ./mvnw -B -ntp -q package -pl books-service,books-web -am -DskipTests \
+(cd "$ROOT" && ./mvnw -B -ntp -q package -pl books-service,books-web,token-verifier -am -DskipTests \
   -Djib.from.platforms="$PLATFORM" -Dimage.tag="$TAG") || die "the Maven build of the Java images failed"
 
 step "gateway image (docker build --platform)"
@@ -118,7 +118,7 @@ if [ "$host" != "$PLATFORM" ]; then
 fi
 [ "$built" = 1 ] || die "the gateway image did not build"
 
-for image in books-service books-web books-gateway; do
+for image in books-service books-web books-token-verifier books-gateway; do
   have=$(docker image inspect -f '{{.Os}}/{{.Architecture}}' "$image:$TAG") || die "no image $image:$TAG"
   [ "$have" = "$PLATFORM" ] || die "$image:$TAG is $have, not $PLATFORM"
 done
@@ -129,15 +129,15 @@ done
 
 # --- stack -------------------------------------------------------------------------------------
 # Without the identity provider: its air-gapped stand-in is amd64 only (docs/platforms.md). So
-# books-service and books-web first, then the gateway alone with IDENTITY_UPSTREAM empty (/auth/
+# books-service, books-web and token-verifier first, then the gateway alone with IDENTITY_UPSTREAM empty (/auth/
 # answers 404), in an override: compose's own depends_on would start identity too.
-step "compose up (until books-service and books-web are healthy)"
+step "compose up (until books-service, books-web and token-verifier are healthy)"
 export BOOKSHELF_IMAGE_TAG=$TAG BOOKSHELF_PORT=$PORT BOOKSHELF_BIND=127.0.0.1
 COMPOSE_UP=1
 compose down -v >/dev/null 2>&1 || true
-(cd "$ROOT" && compose up -d books-service books-web) || die "compose up failed"
+(cd "$ROOT" && compose up -d books-service books-web token-verifier) || die "compose up failed"
 deadline=$((SECONDS + 300))
-for service in books-service books-web; do
+for service in books-service books-web token-verifier; do
   until [ "$(docker inspect -f '{{.State.Health.Status}}' "$(compose ps -q "$service")")" = healthy ]; do
     [ "$SECONDS" -le "$deadline" ] || die "$service was not healthy within 300 s"
     sleep 2
@@ -154,12 +154,12 @@ until [ "$(http "$GATEWAY/healthz")" = 200 ]; do
   [ "$SECONDS" -le "$deadline" ] || die "the gateway did not answer /healthz with 200 within 120 s"
   sleep 1
 done
-for service in books-service books-web gateway; do
+for service in books-service books-web token-verifier gateway; do
   container=$(compose ps -q "$service")
   machine=$(docker exec "$container" uname -m) || die "cannot exec in $service"
   [ "$machine" = "$qemu" ] || die "$service runs on $machine, not $qemu"
 done
-log "all three containers run on $qemu"
+log "all four containers run on $qemu"
 
 # --- checks through the gateway ---------------------------------------------------------------
 step "GET /books (seeded list)"
