@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.bookshelf.books.db.Migrations;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
@@ -14,7 +15,7 @@ final class SchemaVersions {
   private final Flyway flyway;
 
   SchemaVersions(DataSource dataSource) {
-    this.flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load();
+    this.flyway = Flyway.configure().dataSource(dataSource).locations(Migrations.locations(dataSource)).load();
   }
 
   /** The version the database is at ("0" before the first migration). */

@@ -33,9 +33,14 @@ public final class Migrations {
     migrate(Flyway.configure().dataSource(dataSource), seedSampleData);
   }
 
+  /** Where this image's migrations for the database behind {@code dataSource} are. */
+  public static String[] locations(DataSource dataSource) {
+    return new String[] {"classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource)};
+  }
+
   private static void migrate(FluentConfiguration flyway, boolean seedSampleData) {
     flyway
-        .locations("classpath:db/migration", "classpath:db/vendor/" + vendor(flyway.getDataSource()))
+        .locations(locations(flyway.getDataSource()))
         .placeholders(Map.of("seed_sample_data", Boolean.toString(seedSampleData)))
         .load()
         .migrate();
