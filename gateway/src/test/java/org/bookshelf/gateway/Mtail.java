@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.bookshelf.testsupport.Executables;
 import org.bookshelf.testsupport.MissingTool;
 import org.bookshelf.testsupport.gateway.FreePort;
 import org.bookshelf.testsupport.gateway.GatewayFiles;
@@ -152,14 +153,6 @@ final class Mtail implements AutoCloseable {
   }
 
   private static Optional<Path> find() {
-    String explicit = System.getenv("MTAIL_BIN");
-    if (explicit != null && !explicit.isBlank()) {
-      return Optional.of(Path.of(explicit)).filter(Files::isExecutable);
-    }
-    return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-        .filter(dir -> !dir.isBlank())
-        .map(dir -> Path.of(dir, "mtail"))
-        .filter(Files::isExecutable)
-        .findFirst();
+    return Executables.find("MTAIL_BIN", "mtail");
   }
 }

@@ -2,13 +2,12 @@ package org.bookshelf.observability;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.bookshelf.testsupport.Executables;
 import org.bookshelf.testsupport.MissingTool;
 import org.junit.jupiter.api.Assumptions;
 
@@ -62,14 +61,6 @@ final class Promtool {
   }
 
   private static Optional<Path> find() {
-    String explicit = System.getenv("PROMTOOL");
-    if (explicit != null && !explicit.isBlank()) {
-      return Optional.of(Path.of(explicit)).filter(Files::isExecutable);
-    }
-    return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-        .filter(dir -> !dir.isBlank())
-        .map(dir -> Path.of(dir, "promtool"))
-        .filter(Files::isExecutable)
-        .findFirst();
+    return Executables.find("PROMTOOL", "promtool");
   }
 }

@@ -1,9 +1,8 @@
 package org.bookshelf.testsupport.gateway;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.bookshelf.testsupport.Executables;
 import org.bookshelf.testsupport.MissingTool;
 import org.junit.jupiter.api.Assumptions;
 
@@ -33,15 +32,6 @@ public final class NginxBinary {
   }
 
   private static Optional<Path> find() {
-    String explicit = System.getenv("NGINX_BIN");
-    if (explicit != null && !explicit.isBlank()) {
-      return Optional.of(Path.of(explicit)).filter(Files::isExecutable);
-    }
-    String path = System.getenv().getOrDefault("PATH", "");
-    return Stream.concat(
-            Stream.of(path.split(":")).filter(dir -> !dir.isBlank()).map(dir -> Path.of(dir, "nginx")),
-            Stream.of(Path.of("/usr/sbin/nginx")))
-        .filter(Files::isExecutable)
-        .findFirst();
+    return Executables.find("NGINX_BIN", "nginx", Path.of("/usr/sbin/nginx"));
   }
 }
