@@ -58,7 +58,7 @@ class ConfigValidationTest {
   void nginx_variables_survive_rendering() throws IOException {
     ConfigRenderer.render(FILES, valid(), runtime);
 
-    assertThat(Files.readString(runtime.resolve("api_conf.d/books.conf"))).contains("$bookshelf_write");
+    assertThat(Files.readString(runtime.resolve("api_gateway.conf"))).contains("$bookshelf_write");
     assertThat(Files.readString(runtime.resolve("api_limits.conf"))).contains("$binary_remote_addr");
     assertThat(runtime.resolve("api_gateway.conf.template")).doesNotExist();
   }
@@ -139,7 +139,7 @@ class ConfigValidationTest {
 
     assertThat(result.succeeded()).as(result.stderr()).isTrue();
     assertThat(result.stderr()).contains("WARNING", "no API key file is mounted", DEFAULT_KEYS_FILE, "401");
-    Matcher include = Pattern.compile("include (\\S+);").matcher(Files.readString(runtime.resolve("api_keys.conf")));
+    Matcher include = Pattern.compile("include (\\S+);").matcher(Files.readString(runtime.resolve("authorization.conf")));
     assertThat(include.find()).isTrue();
     assertThat(Files.readAllLines(Path.of(include.group(1)))).allMatch(line -> line.isBlank() || line.startsWith("#"));
   }
