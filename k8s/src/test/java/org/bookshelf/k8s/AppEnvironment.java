@@ -3,13 +3,16 @@ package org.bookshelf.k8s;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.bookshelf.service.CommonSettings;
 import org.bookshelf.service.EnvConfig;
 import org.bookshelf.service.Setting;
@@ -17,7 +20,8 @@ import org.bookshelf.service.Setting;
 /**
  * The environment variables each workload's app reads, found by the workload's image: the Java
  * apps declare theirs as {@link Setting}s ({@link JavaApps}); the gateway's are the variables its
- * {@code render-config.sh} gives defaults (the script is the gateway's declaration); PostgreSQL's
+ * {@code render-config.sh} gives defaults, then the upstream variable of each declared route
+ * ({@code gateway/nginx/apis/*.api}); PostgreSQL's
  * are what the offline stand-in's entrypoint reads (it keeps the official image's contract).
  */
 public final class AppEnvironment {
@@ -30,6 +34,8 @@ public final class AppEnvironment {
   static final long IDENTITY_DRAIN_SECONDS = 0;
 
   private static final Pattern SCRIPT_DEFAULT = Pattern.compile(": \"\\$\\{([A-Z][A-Z0-9_]*):=([^}]*)}\"");
+  private static final Pattern DECLARED_UPSTREAM =
+      Pattern.compile("(?m)^upstream[ \\t]+([A-Z][A-Z0-9_]*)(?:[ \\t]+(\\S+))?[ \\t]*$");
   private static final Pattern SHELL_REFERENCE = Pattern.compile("\\$\\{?([A-Z][A-Z0-9_]*)");
   private static final Pattern REALM_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)}");
   private static final Pattern DOCUMENTED_KEYCLOAK_OPTION = Pattern.compile("(?m)^\\| `(KC_[A-Z0-9_]+)` \\|");
@@ -82,14 +88,31 @@ public final class AppEnvironment {
     return value;
   }
 
-  /** Every variable render-config.sh assigns a default, with that default, in script order. */
+  /**
+   * Every variable render-config.sh assigns a default, with that default, in script order; then
+   * each declared route's upstream variable (empty: optional), in file order.
+   */
   public static Map<String, String> gatewayDefaults() {
     Map<String, String> defaults = new LinkedHashMap<>();
     Matcher m = SCRIPT_DEFAULT.matcher(read("gateway/render-config.sh"));
     while (m.find()) {
       defaults.put(m.group(1), m.group(2));
     }
+    for (String declaration : gatewayDeclarations()) {
+      Matcher upstream = DECLARED_UPSTREAM.matcher(read(declaration));
+      while (upstream.find()) {
+        defaults.put(upstream.group(1), upstream.group(2) == null ? "" : upstream.group(2));
+      }
+    }
     return defaults;
+  }
+
+  private static List<String> gatewayDeclarations() {
+    try (Stream<Path> files = Files.list(Repository.path("gateway/nginx/apis"))) {
+      return files.map(f -> "gateway/nginx/apis/" + f.getFileName()).filter(f -> f.endsWith(".api")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static AssertionError unknown(Workload workload) {
