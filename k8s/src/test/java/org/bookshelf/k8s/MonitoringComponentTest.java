@@ -9,17 +9,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ContainerPort;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.bookshelf.k8s.policy.Endpoint;
+import org.bookshelf.k8s.policy.Flow;
+import org.bookshelf.k8s.policy.NetworkPolicyEngine;
 import org.bookshelf.testsupport.RequiresKubectl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +35,10 @@ import org.junit.jupiter.api.Test;
 /**
  * k8s/components/monitoring on top of the local overlay (src/test/resources/monitoring-overlay):
  * the Prometheus Operator resources valid against the vendored CRDs, everything else strictly
- * parsed like the overlays, monitors that select what exists, the gateway's sidecars sharing
- * the socket, the scrape NetworkPolicy, and a PrometheusRule that holds exactly the rule files
+ * parsed like the overlays, a ServiceMonitor for every Java app the overlay runs (each serves
+ * /metrics: the apps on this module's classpath, {@link JavaApps}), monitors that select what
+ * exists, the gateway's sidecars sharing the socket, NetworkPolicies that let Prometheus reach
+ * exactly the ports the monitors scrape, and a PrometheusRule that holds exactly the rule files
  * of observability/prometheus/rules (generated: run this test with
  * -Dbookshelf.k8s.writePrometheusRule=true to rewrite it after changing a rule).
  */
@@ -46,10 +56,14 @@ class MonitoringComponentTest {
       # Change a rule there, then: ./mvnw -pl k8s test -Dtest=MonitoringComponentTest -Dbookshelf.k8s.writePrometheusRule=true
       """;
 
+  /** Where the component expects Prometheus (network-policies.yaml), and one it must refuse. */
+  private static final String PROMETHEUS = "monitoring/prometheus";
+  private static final String OUTSIDER = "other/prometheus";
+
   private static final CrdSchemas CRDS =
       new CrdSchemas(Path.of("src/test/resources/crds/prometheus-operator").toAbsolutePath());
   private static List<JsonNode> customResources;
-  private static List<HasMetadata> objects;
+  private static RenderedManifests manifests;
 
   @BeforeAll
   static void render() throws IOException {
@@ -70,18 +84,30 @@ class MonitoringComponentTest {
         core.append("---\n").append(document.strip()).append('\n');
       }
     }
-    objects = new StrictKubernetesModel().parse(core.toString());
+    manifests = new RenderedManifests("local + monitoring", new StrictKubernetesModel().parse(core.toString()));
   }
 
   @Test
   void operator_resources_are_valid_against_the_vendored_crds() {
-    assertThat(customResources).extracting(r -> r.path("kind").asText() + "/" + r.at("/metadata/name").asText())
-        .containsExactlyInAnyOrder("ServiceMonitor/books-service", "ServiceMonitor/books-web", "PodMonitor/gateway",
-            "PrometheusRule/bookshelf");
+    assertThat(customResources).isNotEmpty();
     for (JsonNode resource : customResources) {
       assertThat(CRDS.errors(resource)).as("%s %s", resource.path("kind").asText(), resource.at("/metadata/name").asText()).isEmpty();
       assertThat(resource.at("/metadata/namespace").asText()).isEqualTo("bookshelf");
     }
+  }
+
+  @Test
+  void every_java_app_has_a_service_monitor_and_the_gateway_a_pod_monitor() {
+    List<String> expected = new ArrayList<>();
+    for (Workload workload : manifests.workloads()) {
+      if (workload.pod().getContainers().stream().anyMatch(c -> JavaApps.byImage().containsKey(imageName(c)))) {
+        expected.add("ServiceMonitor/" + workload.name());
+      }
+    }
+    assertThat(expected).as("Java apps the overlay runs").isNotEmpty();
+    expected.addAll(List.of("PodMonitor/" + Apps.GATEWAY, "PrometheusRule/bookshelf"));
+    assertThat(customResources).extracting(r -> r.path("kind").asText() + "/" + r.at("/metadata/name").asText())
+        .containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test
@@ -112,7 +138,7 @@ class MonitoringComponentTest {
         continue;
       }
       String name = monitor.at("/spec/selector/matchLabels/app.kubernetes.io~1name").asText();
-      Service service = objects.stream().filter(Service.class::isInstance).map(Service.class::cast)
+      Service service = manifests.services().stream()
           .filter(s -> name.equals(s.getSpec().getSelector().get("app.kubernetes.io/name")))
           .filter(s -> name.equals(s.getMetadata().getLabels().get("app.kubernetes.io/name")))
           .findFirst().orElseThrow(() -> new AssertionError("no Service labelled " + name));
@@ -123,8 +149,8 @@ class MonitoringComponentTest {
 
   @Test
   void the_gateway_pod_runs_both_sidecars_and_shares_the_metrics_log() {
-    Deployment gateway = objects.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast)
-        .filter(d -> d.getMetadata().getName().equals("gateway")).findFirst().orElseThrow();
+    Deployment gateway = manifests.all(Deployment.class).stream()
+        .filter(d -> d.getMetadata().getName().equals(Apps.GATEWAY)).findFirst().orElseThrow();
     List<Container> containers = gateway.getSpec().getTemplate().getSpec().getContainers();
     assertThat(containers).extracting(Container::getName).containsExactly("gateway", "gateway-metrics", "nginx-exporter");
     String log = env(containers.get(0), "GATEWAY_METRICS_LOG");
@@ -140,15 +166,88 @@ class MonitoringComponentTest {
   }
 
   @Test
-  void the_monitoring_namespace_may_scrape_the_metrics_ports() {
-    NetworkPolicy policy = objects.stream().filter(NetworkPolicy.class::isInstance).map(NetworkPolicy.class::cast)
-        .filter(p -> p.getMetadata().getName().equals("allow-monitoring-scrape")).findFirst().orElseThrow();
-    assertThat(policy.getSpec().getIngress()).singleElement().satisfies(rule -> {
-      assertThat(rule.getFrom()).singleElement().satisfies(peer ->
-          assertThat(peer.getNamespaceSelector().getMatchLabels()).containsEntry("kubernetes.io/metadata.name", "monitoring"));
-      assertThat(rule.getPorts()).extracting(p -> p.getPort().getIntVal() != null ? p.getPort().getIntVal().toString() : p.getPort().getStrVal())
-          .containsExactlyInAnyOrder("5000", "3000", "red-metrics", "nginx-metrics");
-    });
+  void prometheus_in_the_monitoring_namespace_reaches_exactly_the_scraped_ports_others_none() {
+    String namespace = manifests.namespace().getMetadata().getName();
+    List<Endpoint> endpoints = new ArrayList<>();
+    int host = 10;
+    for (Workload workload : manifests.workloads()) {
+      List<Endpoint.Port> ports = containerPorts(workload).stream()
+          .map(p -> new Endpoint.Port(p.getName(), p.getContainerPort(), Ports.protocol(p.getProtocol()))).toList();
+      endpoints.add(Endpoint.pod(workload.name(), namespace, workload.podLabels(), "10.244.1." + host++, ports));
+    }
+    endpoints.add(Endpoint.pod(PROMETHEUS, "monitoring", Map.of("app.kubernetes.io/name", "prometheus"), "10.244.9.2", List.of()));
+    endpoints.add(Endpoint.pod(OUTSIDER, "other", Map.of("app.kubernetes.io/name", "prometheus"), "10.244.9.3", List.of()));
+    // Ports no container declares, to prove they stay closed: nginx's status page among them.
+    List<Endpoint.Port> undeclared = List.of(new Endpoint.Port(null, 8081, "TCP"), new Endpoint.Port(null, 22, "TCP"));
+
+    Set<Flow> allowed = new NetworkPolicyEngine(manifests.networkPolicies(), namespace).allowedFlows(endpoints, undeclared);
+
+    // What any pod elsewhere may reach (the gateway's public port) is not the component's doing.
+    Set<String> open = targets(allowed, OUTSIDER);
+    Set<String> scraped = targets(scrapedFlows(), PROMETHEUS);
+    assertThat(open).as("reachable from outside the monitoring namespace").doesNotContainAnyElementsOf(scraped);
+    Set<String> granted = targets(allowed, PROMETHEUS);
+    granted.removeAll(open);
+    assertThat(granted).as("reachable from Prometheus only").containsExactlyInAnyOrderElementsOf(scraped);
+  }
+
+  private static Set<String> targets(Set<Flow> flows, String from) {
+    return flows.stream().filter(f -> f.from().equals(from)).map(f -> f.to() + ":" + f.port() + "/" + f.protocol())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** Every port a monitor scrapes, as the flow from Prometheus to each pod that listens on it. */
+  private static Set<Flow> scrapedFlows() {
+    Set<Flow> flows = new TreeSet<>(Comparator.comparing(Flow::toString));
+    for (JsonNode monitor : customResources) {
+      Map<String, String> selector = labels(monitor.at("/spec/selector/matchLabels"));
+      switch (monitor.path("kind").asText()) {
+        case "ServiceMonitor" -> {
+          for (Service service : manifests.services()) {
+            if (!service.getMetadata().getLabels().entrySet().containsAll(selector.entrySet())) {
+              continue;
+            }
+            for (JsonNode endpoint : monitor.at("/spec/endpoints")) {
+              IntOrString target = service.getSpec().getPorts().stream()
+                  .filter(p -> endpoint.path("port").asText().equals(p.getName())).map(ServicePort::getTargetPort)
+                  .findFirst().orElseThrow(() -> new AssertionError(service.getMetadata().getName() + " has no port " + endpoint.path("port")));
+              addFlows(flows, service.getSpec().getSelector(), target);
+            }
+          }
+        }
+        case "PodMonitor" -> monitor.at("/spec/podMetricsEndpoints")
+            .forEach(endpoint -> addFlows(flows, selector, new IntOrString(endpoint.path("port").asText())));
+        default -> { }
+      }
+    }
+    return flows;
+  }
+
+  private static void addFlows(Set<Flow> flows, Map<String, String> podSelector, IntOrString port) {
+    List<Workload> selected = manifests.workloads().stream()
+        .filter(w -> w.podLabels().entrySet().containsAll(podSelector.entrySet())).toList();
+    assertThat(selected).as("pods selected by %s", podSelector).isNotEmpty();
+    for (Workload workload : selected) {
+      var declared = Ports.resolve(port, workload.pod().getContainers())
+          .orElseThrow(() -> new AssertionError(workload.name() + " declares no port " + port));
+      flows.add(new Flow(PROMETHEUS, workload.name(), declared.getContainerPort(), Ports.protocol(declared.getProtocol())));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> labels(JsonNode node) {
+    return YAML.convertValue(node, Map.class);
+  }
+
+  private static List<ContainerPort> containerPorts(Workload workload) {
+    return workload.pod().getContainers().stream()
+        .flatMap(c -> c.getPorts() == null ? Stream.empty() : c.getPorts().stream()).toList();
+  }
+
+  /** As {@link Workload#imageName()}, for any container of the pod (the gateway has sidecars). */
+  private static String imageName(Container container) {
+    String image = container.getImage().replaceFirst("@.*$", "").replaceFirst(":[^:/]+$", "");
+    return image.substring(image.lastIndexOf('/') + 1);
   }
 
   private static String env(Container container, String name) {

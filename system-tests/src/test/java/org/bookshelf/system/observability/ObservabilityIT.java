@@ -24,10 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The observability profile on the real images (compose CLI): Prometheus scrapes every target,
- * the gateway's counters equal exactly what this test sent (its own stack, so nothing else
- * talks to the gateway), the services' histograms hold the requests that reached them, the
- * README's queries answer, and a stopped books-service raises the target alert and clears it.
+ * The observability profile on the real images (compose CLI): every job of the config the stack
+ * mounts ({@link ScrapeJobs}) has targets and all of them are up, the gateway's counters equal
+ * exactly what this test sent (its own stack, so nothing else talks to the gateway), the
+ * services' histograms hold the requests that reached them, the README's queries answer, and a
+ * stopped books-service raises the target alert and clears it.
  */
 @RequiresDocker
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -36,7 +37,6 @@ class ObservabilityIT {
   /** Few writes per minute, so a burst also gets the gateway's own 429s. */
   private static final Map<String, String> WRITE_LIMITS =
       Map.of("GATEWAY_WRITE_RATE_LIMIT", "30r/m", "GATEWAY_WRITE_RATE_LIMIT_BURST", "6");
-  private static final Set<String> JOBS = Set.of("prometheus", "books-service", "books-web", "gateway", "gateway-nginx");
   private static final Duration SCRAPED = Duration.ofSeconds(60);
 
   private static SystemStack stack;
@@ -63,7 +63,7 @@ class ObservabilityIT {
 
   @Test
   @Order(1)
-  void every_target_is_up() {
+  void every_job_of_the_mounted_config_has_targets_all_up() {
     await().atMost(SCRAPED).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
       Set<String> up = new TreeSet<>();
       for (JsonNode target : prometheus.targets()) {
@@ -72,7 +72,7 @@ class ObservabilityIT {
             .isEqualTo("up");
         up.add(target.at("/labels/job").asText());
       }
-      assertThat(up).isEqualTo(JOBS);
+      assertThat(up).isEqualTo(ScrapeJobs.of(stack.model(), ProjectFiles.root()));
     });
   }
 
