@@ -1,5 +1,7 @@
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,12 +36,20 @@ public final class CheckNode {
 
   private static String run(String... command) throws InterruptedException {
     try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      byte[] out = process.getInputStream().readAllBytes();
-      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        return null;
+      // Output to a file, not a pipe read to its end first: that read waits for the process to
+      // exit, so the timeout below could never fire.
+      Path out = Files.createTempFile("check-node", ".out");
+      try {
+        Process process =
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+          return null;
+        }
+        return process.exitValue() == 0 ? Files.readString(out, StandardCharsets.UTF_8).trim() : null;
+      } finally {
+        Files.deleteIfExists(out);
       }
-      return new String(out, StandardCharsets.UTF_8).trim();
     } catch (IOException notInstalled) {
       return null;
     }

@@ -3,14 +3,16 @@ package org.bookshelf.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.bookshelf.testsupport.Command;
+import org.bookshelf.testsupport.CommandResult;
 import org.bookshelf.testsupport.gateway.ConfigRenderer;
 import org.bookshelf.testsupport.gateway.GatewayFiles;
 import org.bookshelf.testsupport.gateway.NginxBinary;
@@ -41,15 +43,15 @@ class ConfigValidationTest {
   @Test
   void defaults_render_a_config_that_nginx_accepts() throws Exception {
     RenderResult result = ConfigRenderer.render(FILES, valid(), runtime);
-    Process check =
-        new ProcessBuilder(
+    CommandResult check =
+        Command.of(
                 NginxBinary.require().toString(), "-t", "-p", runtime + "/", "-c", runtime.resolve("nginx.conf").toString(), "-e", "stderr")
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            .mergingErrors()
+            .within(Duration.ofSeconds(30))
+            .run();
 
     assertThat(result.succeeded()).as(result.stderr()).isTrue();
-    assertThat(check.waitFor()).as(output).isZero();
+    assertThat(check.exitCode()).as(check.stdout()).isZero();
     assertThat(Files.readString(runtime.resolve("api_gateway.conf"))).contains("listen 8080;");
     assertThat(Files.readString(runtime.resolve("status.conf"))).contains("listen 8081;");
   }

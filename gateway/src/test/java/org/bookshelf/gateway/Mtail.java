@@ -10,14 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bookshelf.testsupport.Executables;
-import org.bookshelf.testsupport.MissingTool;
 import org.bookshelf.testsupport.gateway.FreePort;
 import org.bookshelf.testsupport.gateway.GatewayFiles;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real mtail (Debian's package: {@code MTAIL_BIN}, else the PATH) running the gateway's
@@ -137,22 +134,11 @@ final class Mtail implements AutoCloseable {
   }
 
   private static Path binary() {
-    Optional<Path> found = find();
-    if (found.isPresent()) {
-      return found.get();
-    }
-    String skipped =
-        MissingTool.skipOrFail(
-                "The gateway metrics tests",
-                "run the real mtail and none was found (MTAIL_BIN, PATH)",
-                "apt-get install mtail, or set MTAIL_BIN")
-            .getReason()
-            .orElseThrow();
-    Assumptions.abort(skipped);
-    throw new AssertionError("unreachable");
-  }
-
-  private static Optional<Path> find() {
-    return Executables.find("MTAIL_BIN", "mtail");
+    return Executables.require(
+        "MTAIL_BIN",
+        "mtail",
+        "The gateway metrics tests",
+        "run the real mtail",
+        "apt-get install mtail, or set MTAIL_BIN");
   }
 }

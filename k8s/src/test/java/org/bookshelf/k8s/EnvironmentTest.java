@@ -3,13 +3,15 @@ package org.bookshelf.k8s;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.bookshelf.books.config.ServiceConfig;
 import org.bookshelf.service.Setting;
+import org.bookshelf.testsupport.Command;
+import org.bookshelf.testsupport.CommandResult;
 import org.bookshelf.testsupport.RequiresKubectl;
 import org.bookshelf.web.WebConfig;
 import org.junit.jupiter.api.Test;
@@ -89,19 +91,19 @@ class EnvironmentTest {
         .filter(v -> v.getSecret() != null).findFirst().orElseThrow().getSecret().getSecretName();
     Files.writeString(keys, manifests.secretValue(secretName, "api-keys.map").orElseThrow());
 
-    ProcessBuilder render = new ProcessBuilder(
-        "sh", Repository.path("gateway/render-config.sh").toString(),
-        Repository.path("gateway/nginx").toString(), dir.resolve("nginx").toString())
-        .redirectErrorStream(true);
-    render.environment().clear();
-    render.environment().put("PATH", System.getenv("PATH"));
-    render.environment().putAll(manifests.environment(gateway.container()));
-    render.environment().put("GATEWAY_API_KEYS_FILE", keys.toString());
-    Process process = render.start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    var environment = new HashMap<String, String>();
+    environment.put("PATH", System.getenv("PATH"));
+    environment.putAll(manifests.environment(gateway.container()));
+    environment.put("GATEWAY_API_KEYS_FILE", keys.toString());
+    CommandResult render = Command.of(
+            "sh", Repository.path("gateway/render-config.sh").toString(),
+            Repository.path("gateway/nginx").toString(), dir.resolve("nginx").toString())
+        .withOnlyEnvironment(environment)
+        .mergingErrors()
+        .within(Duration.ofSeconds(30))
+        .run();
 
-    assertThat(process.exitValue()).as("render-config.sh said: %s", output).isZero();
+    assertThat(render.exitCode()).as("render-config.sh said: %s", render.stdout()).isZero();
     assertThat(Files.readString(dir.resolve("nginx/api_backends.conf")))
         .contains("server books-service:5000", "server books-web:3000");
     assertThat(Files.readString(dir.resolve("nginx/nginx.conf"))).contains("worker_processes 1;");

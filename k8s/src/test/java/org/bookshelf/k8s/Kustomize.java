@@ -1,25 +1,26 @@
 package org.bookshelf.k8s;
 
-import org.bookshelf.testsupport.Kubectl;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import org.bookshelf.testsupport.Command;
+import org.bookshelf.testsupport.CommandResult;
+import org.bookshelf.testsupport.Kubectl;
 
 /** Renders a kustomization with the real {@code kubectl kustomize}, exactly as {@code apply -k} would. */
 public final class Kustomize {
 
   private Kustomize() {}
 
+  /** @throws org.bookshelf.testsupport.CommandTimedOut when it takes over 60 s */
   public static String render(Path kustomization) {
-    ProcessBuilder builder = new ProcessBuilder(Kubectl.command(), "kustomize", kustomization.toString());
-    Process process;
+    CommandResult result;
     try {
-      process = builder.start();
-    } catch (IOException e) {
+      result =
+          Command.of(Kubectl.command(), "kustomize", kustomization.toString())
+              .within(Duration.ofSeconds(60))
+              .run();
+    } catch (UncheckedIOException e) {
       throw new IllegalStateException(
           "kubectl is needed to render the manifests but could not be started ("
               + e.getMessage()
@@ -27,36 +28,10 @@ public final class Kustomize {
               + " from the Kubernetes apt repository, or set KUBECTL to its path.",
           e);
     }
-    try {
-      // Read stderr beside stdout so a chatty kubectl cannot block on a full pipe.
-      ByteArrayOutputStream errors = new ByteArrayOutputStream();
-      Thread drain = new Thread(() -> transfer(process.getErrorStream(), errors), "kubectl-stderr");
-      drain.start();
-      String yaml = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("kubectl kustomize " + kustomization + " took over 60 s");
-      }
-      drain.join();
-      if (process.exitValue() != 0) {
-        throw new IllegalStateException(
-            "kubectl kustomize " + kustomization + " failed (exit " + process.exitValue() + "):\n"
-                + errors.toString(StandardCharsets.UTF_8));
-      }
-      return yaml;
-    } catch (IOException e) {
-      throw new IllegalStateException("reading kubectl's output failed", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while rendering " + kustomization, e);
+    if (!result.succeeded()) {
+      throw new IllegalStateException(
+          "kubectl kustomize " + kustomization + " failed (exit " + result.exitCode() + "):\n" + result.stderr());
     }
-  }
-
-  private static void transfer(InputStream in, OutputStream out) {
-    try {
-      in.transferTo(out);
-    } catch (IOException e) {
-      // The exit code tells the story; a lost stderr line is not worth failing for.
-    }
+    return result.stdout();
   }
 }

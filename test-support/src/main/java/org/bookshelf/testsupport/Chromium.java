@@ -2,6 +2,7 @@ package org.bookshelf.testsupport;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * How Playwright starts Debian's Chromium here: its own browser download is off
@@ -10,7 +11,13 @@ import java.util.List;
  */
 public final class Chromium {
 
-  public static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+  private static final Path DEBIAN = Path.of("/usr/bin/chromium");
+
+  /** Where {@link #find()} looks, for messages. */
+  static final String LOOKED_IN = "CHROMIUM, PATH, " + DEBIAN;
+
+  /** {@link #find()}'s answer, else Debian's path (where {@link RequiresChromium} tests skip). */
+  public static final Path EXECUTABLE = find().orElse(DEBIAN);
 
   /**
    * No sandbox: tests run as root, where Chromium refuses to start with one. The rest keeps the
@@ -26,4 +33,9 @@ public final class Chromium {
           "--no-first-run");
 
   private Chromium() {}
+
+  /** {@code CHROMIUM}, else {@code chromium} on the PATH, else Debian's path. */
+  static Optional<Path> find() {
+    return Executables.find("CHROMIUM", "chromium", DEBIAN);
+  }
 }

@@ -1,6 +1,5 @@
 package org.bookshelf.testsupport;
 
-import java.nio.file.Files;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -10,12 +9,12 @@ final class ChromiumCondition implements ExecutionCondition {
 
   @Override
   public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-    if (Files.isExecutable(Chromium.EXECUTABLE)) {
+    if (Chromium.find().isPresent()) {
       return ConditionEvaluationResult.enabled("Chromium is at " + Chromium.EXECUTABLE);
     }
     return MissingTool.skipOrFail(
         context.getDisplayName(),
-        "needs Chromium at " + Chromium.EXECUTABLE + " and it is not there",
-        "apt-get install chromium");
+        "needs Chromium and none was found (" + Chromium.LOOKED_IN + ")",
+        "apt-get install chromium, or set CHROMIUM");
   }
 }

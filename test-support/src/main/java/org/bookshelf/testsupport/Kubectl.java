@@ -1,9 +1,9 @@
 package org.bookshelf.testsupport;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,9 +20,11 @@ public final class Kubectl {
 
   private Kubectl() {}
 
+  /** The kubectl found ({@link Executables#find}), else the name as given, for the start to fail on. */
   public static String command() {
     String configured = System.getenv("KUBECTL");
-    return configured == null || configured.isBlank() ? "kubectl" : configured;
+    String named = configured == null || configured.isBlank() ? "kubectl" : configured;
+    return Executables.find("KUBECTL", "kubectl").map(Path::toString).orElse(named);
   }
 
   /**
@@ -31,21 +33,17 @@ public final class Kubectl {
    */
   static Optional<Integer> clientMinor() {
     try {
-      Process process =
-          new ProcessBuilder(command(), "version", "--client", "-o", "json")
-              .redirectErrorStream(true)
-              .start();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-        process.destroyForcibly();
+      CommandResult version =
+          Command.of(command(), "version", "--client", "-o", "json")
+              .mergingErrors()
+              .within(Duration.ofSeconds(30))
+              .run();
+      if (!version.succeeded()) {
         return Optional.empty();
       }
-      Matcher minor = MINOR.matcher(out);
+      Matcher minor = MINOR.matcher(version.stdout());
       return minor.find() ? Optional.of(Integer.parseInt(minor.group(1))) : Optional.of(0);
-    } catch (IOException notInstalled) {
-      return Optional.empty();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    } catch (UncheckedIOException | CommandTimedOut notRunning) {
       return Optional.empty();
     }
   }

@@ -1,13 +1,12 @@
 package org.bookshelf.system.support;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.bookshelf.testsupport.Command;
+import org.bookshelf.testsupport.CommandResult;
 
 /** Runs a command line and returns its exit code and output (stdout and stderr together). */
 public final class Commands {
@@ -25,35 +24,23 @@ public final class Commands {
 
   /** Runs {@code command} with this process's environment plus {@code env}. */
   public static Result run(List<String> command, Path directory, Map<String, String> env, long timeoutSeconds) {
-    Map<String, String> environment = new HashMap<>(System.getenv());
-    environment.putAll(env);
-    return runIn(command, directory, environment, timeoutSeconds);
+    return result(Command.of(command).withEnvironment(env), directory, timeoutSeconds);
   }
 
   /** Runs {@code command} with exactly {@code environment}, nothing inherited. */
   public static Result runIn(List<String> command, Path directory, Map<String, String> environment, long timeoutSeconds) {
+    return result(Command.of(command).withOnlyEnvironment(environment), directory, timeoutSeconds);
+  }
+
+  /** @throws org.bookshelf.testsupport.CommandTimedOut naming the command, with its last output */
+  private static Result result(Command command, Path directory, long timeoutSeconds) {
     try {
-      // Output goes to a file, so a chatty command can never block on a full pipe.
-      Path output = Files.createTempFile("bookshelf-command", ".log");
-      ProcessBuilder builder =
-          new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
-      builder.environment().clear();
-      builder.environment().putAll(environment);
-      Process process = builder.start();
-      try {
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-          throw new IllegalStateException(String.join(" ", command) + " did not finish in " + timeoutSeconds + " s");
-        }
-        return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-      } finally {
-        Files.deleteIfExists(output);
-      }
-    } catch (IOException e) {
-      return new Result(127, "cannot run " + command.get(0) + ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
+      CommandResult result =
+          command.in(directory).mergingErrors().within(Duration.ofSeconds(timeoutSeconds)).run();
+      return new Result(result.exitCode(), result.stdout());
+    } catch (UncheckedIOException e) {
+      // As a shell reports a program it cannot run.
+      return new Result(127, "cannot run " + command.line().get(0) + ": " + e.getCause().getMessage());
     }
   }
 }

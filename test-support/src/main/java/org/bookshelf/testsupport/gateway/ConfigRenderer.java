@@ -1,10 +1,11 @@
 package org.bookshelf.testsupport.gateway;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import org.bookshelf.testsupport.Command;
+import org.bookshelf.testsupport.CommandResult;
 
 /**
  * Runs the gateway's own render-config.sh, exactly as the container entrypoint does, with only
@@ -14,29 +15,20 @@ public final class ConfigRenderer {
 
   private ConfigRenderer() {}
 
+  /** @throws org.bookshelf.testsupport.CommandTimedOut when it takes over 30 s */
   public static RenderResult render(GatewayFiles files, Map<String, String> env, Path runtimeDir) {
-    var builder =
-        new ProcessBuilder(
+    var environment = new HashMap<>(System.getenv());
+    environment.keySet().removeIf(name -> name.startsWith("GATEWAY_") || name.startsWith("BOOKS_"));
+    environment.putAll(env);
+    CommandResult result =
+        Command.of(
                 "sh",
                 files.renderScript().toString(),
                 files.configSource().toString(),
                 runtimeDir.toString())
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().keySet().removeIf(name -> name.startsWith("GATEWAY_") || name.startsWith("BOOKS_"));
-    builder.environment().putAll(env);
-    try {
-      Process process = builder.start();
-      String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(30, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("render-config.sh did not finish");
-      }
-      return new RenderResult(process.exitValue(), stderr);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot run render-config.sh", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+            .withOnlyEnvironment(environment)
+            .within(Duration.ofSeconds(30))
+            .run();
+    return new RenderResult(result.exitCode(), result.stderr());
   }
 }
