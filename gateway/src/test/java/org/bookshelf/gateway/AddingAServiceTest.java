@@ -47,12 +47,10 @@ class AddingAServiceTest {
   @BeforeAll
   static void addTheGuidesServiceToACopyOfTheGateway() throws IOException {
     copy = Files.createTempDirectory("bookshelf-gateway-copy-");
-    GatewayFiles shipped = GatewayFiles.locate();
-    Files.copy(shipped.renderScript(), copy.resolve(shipped.renderScript().getFileName()));
-    copyTree(shipped.configSource(), copy.resolve("nginx"));
+    GatewayFiles files = GatewayFiles.locate().copyTo(copy);
     Matcher declaration = DECLARATION.matcher(Files.readString(GUIDE));
     assertThat(declaration.find()).as("%s shows a route declaration", GUIDE).isTrue();
-    Files.writeString(copy.resolve("nginx/apis").resolve(declaration.group(1)), declaration.group(2).stripIndent());
+    Files.writeString(files.configSource().resolve("apis").resolve(declaration.group(1)), declaration.group(2).stripIndent());
 
     books = Upstream.start("books-service");
     web = Upstream.start("books-web");
@@ -60,7 +58,7 @@ class AddingAServiceTest {
     metricsLog = copy.resolve("metrics.log");
     gateway =
         TestGateway.start(
-            new GatewayFiles(copy),
+            files,
             Map.of(
                 "BOOKS_SERVICE_UPSTREAM", books.address(),
                 "BOOKS_WEB_UPSTREAM", web.address(),
@@ -181,19 +179,6 @@ class AddingAServiceTest {
     }
     // "<route> <method> <status> <seconds>": the seconds vary, the rest is what is counted.
     return Files.readAllLines(metricsLog).stream().map(line -> line.substring(0, line.lastIndexOf(' '))).toList();
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : files.toList()) {
-        Path target = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(file, target);
-        }
-      }
-    }
   }
 
   private static void deleteTree(Path dir) {

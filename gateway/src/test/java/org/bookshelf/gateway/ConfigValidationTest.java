@@ -109,6 +109,37 @@ class ConfigValidationTest {
     assertThat(result.stderr()).contains(variable);
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "path /books/ | books.api:2: path",
+        "collection GET FETCH | books.api:2: collection: unknown method 'FETCH'",
+        "writes anyone | books.api:2: writes: only 'credential'",
+        "colour blue | books.api:2: unknown field 'colour'",
+        "retry http_500 | books.api:2: retry: 'http_500'"
+      })
+  void a_bad_route_declaration_stops_the_start_naming_its_file_and_line(String line, String message, @TempDir Path copy)
+      throws IOException {
+    GatewayFiles changed = FILES.copyTo(copy);
+    Path books = changed.configSource().resolve("apis/books.api");
+    Files.writeString(books, "# a comment\n" + line + "\n" + Files.readString(books));
+
+    RenderResult result = ConfigRenderer.render(changed, valid(), runtime);
+
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.stderr()).contains(message);
+  }
+
+  @Test
+  void the_build_check_renders_every_declared_upstream_on_loopback() throws IOException {
+    RenderResult result = ConfigRenderer.render(FILES, Map.of("GATEWAY_API_KEYS_FILE", FILES.localKeysFile().toString()), runtime, "--check");
+
+    assertThat(result.succeeded()).as(result.stderr()).isTrue();
+    assertThat(Files.readString(runtime.resolve("api_backends.conf"))).doesNotContain("down;");
+    assertThat(Files.readString(runtime.resolve("api_gateway.conf"))).contains("include identity/enabled_routes.conf;");
+  }
+
   @Test
   void an_invalid_keys_file_line_is_reported_by_number_without_revealing_it(@TempDir Path dir) throws IOException {
     Path keys = dir.resolve("api-keys.map");

@@ -1,7 +1,10 @@
 package org.bookshelf.testsupport.gateway;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /**
  * Where the gateway module's real files are: config sources, render script, default keys. The
@@ -29,6 +32,30 @@ public record GatewayFiles(Path moduleDir) {
     throw new IllegalStateException(
         "The gateway module (gateway/" + RENDER_SCRIPT + ") was not found above "
             + Path.of("").toAbsolutePath() + "; set -Dbookshelf.gateway.dir=<path to gateway>");
+  }
+
+  /**
+   * A copy of the render script and the config sources in {@code dir}, for a test that adds or
+   * changes a file (a route declaration, say) without touching the shipped ones.
+   */
+  public GatewayFiles copyTo(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Files.copy(renderScript(), dir.resolve(RENDER_SCRIPT));
+      try (Stream<Path> files = Files.walk(configSource())) {
+        for (Path file : files.toList()) {
+          Path target = dir.resolve("nginx").resolve(configSource().relativize(file).toString());
+          if (Files.isDirectory(file)) {
+            Files.createDirectories(target);
+          } else {
+            Files.copy(file, target);
+          }
+        }
+      }
+      return new GatewayFiles(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public Path configSource() {
