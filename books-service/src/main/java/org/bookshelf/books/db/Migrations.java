@@ -2,9 +2,9 @@ package org.bookshelf.books.db;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.bookshelf.books.config.DatabaseVendor;
 import org.bookshelf.books.config.ServiceConfig;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -35,7 +35,7 @@ public final class Migrations {
 
   /** Where this image's migrations for the database behind {@code dataSource} are. */
   public static String[] locations(DataSource dataSource) {
-    return new String[] {"classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource)};
+    return new String[] {"classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource).id()};
   }
 
   private static void migrate(FluentConfiguration flyway, boolean seedSampleData) {
@@ -46,9 +46,10 @@ public final class Migrations {
         .migrate();
   }
 
-  private static String vendor(DataSource dataSource) {
+  /** By the URL the connection reports, so the rule is the one the pool's session settings follow. */
+  private static DatabaseVendor vendor(DataSource dataSource) {
     try (Connection c = dataSource.getConnection()) {
-      return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      return DatabaseVendor.of(c.getMetaData().getURL());
     } catch (SQLException e) {
       throw new StorageUnavailableException(e);
     }
