@@ -1,11 +1,11 @@
 package org.bookshelf.books.db;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.bookshelf.books.config.DatabaseVendor;
-import org.bookshelf.books.config.ServiceConfig;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
@@ -19,18 +19,21 @@ public final class Migrations {
 
   private Migrations() {}
 
-  /**
-   * On connections of their own, not the pool's: pooled connections carry the statement timeout
-   * meant for requests, and building an index on a large table takes longer.
-   */
-  public static void run(ServiceConfig config) {
-    migrate(
-        Flyway.configure().dataSource(config.dbUrl(), config.dbUser(), config.dbPassword()),
-        config.seedSampleData());
+  /** Migrates the database behind {@code dataSource}, whichever the caller hands. */
+  public static void run(DataSource dataSource, boolean seedSampleData) {
+    migrate(on(dataSource), seedSampleData);
   }
 
-  public static void run(DataSource dataSource, boolean seedSampleData) {
-    migrate(Flyway.configure().dataSource(dataSource), seedSampleData);
+  /**
+   * A pool's database on connections of Flyway's own, not the pool's: pooled connections carry
+   * the statement timeout meant for requests, and building an index on a large table takes longer.
+   */
+  private static FluentConfiguration on(DataSource dataSource) {
+    FluentConfiguration flyway = Flyway.configure();
+    if (dataSource instanceof HikariDataSource pool && pool.getJdbcUrl() != null) {
+      return flyway.dataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+    }
+    return flyway.dataSource(dataSource);
   }
 
   /** Where this image's migrations for the database behind {@code dataSource} are. */
