@@ -20,8 +20,9 @@ import org.bookshelf.books.http.OpenApiRoute;
 import org.bookshelf.service.StandardService;
 
 /**
- * The one wiring of books-service, shared by {@link Main} and the tests: migrate the database,
- * then repository, service and routes inside {@code Javalin.create}. Not started.
+ * The one wiring of books-service, shared by {@link Main} and the tests: migrate the database
+ * behind the data source it is handed, then repository, service and routes inside
+ * {@code Javalin.create}. Not started.
  */
 public final class BooksApp {
 
@@ -32,7 +33,7 @@ public final class BooksApp {
 
   public static Javalin create(
       ServiceConfig config, DataSource dataSource, PrometheusMeterRegistry registry) {
-    Migrations.run(config);
+    Migrations.run(dataSource, config.seedSampleData());
     ObjectMapper mapper = objectMapper();
     BookRepository repository = new BookRepository(dataSource);
     BookRoutes books =

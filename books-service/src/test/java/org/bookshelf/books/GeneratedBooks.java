@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
+import org.bookshelf.books.config.DatabaseVendor;
 
 /**
  * Many books in one statement, on H2 or PostgreSQL: {@code generated-books.sql}, the generator
@@ -42,7 +43,7 @@ public final class GeneratedBooks {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement()) {
       String rows =
-          c.getMetaData().getDatabaseProductName().equals("H2")
+          DatabaseVendor.of(c.getMetaData().getURL()) == DatabaseVendor.H2
               ? "SELECT X AS n FROM SYSTEM_RANGE(1, " + count + ")"
               : "SELECT generate_series(1, " + count + ") AS n";
       s.execute(template().replace("@ROWS@", rows));

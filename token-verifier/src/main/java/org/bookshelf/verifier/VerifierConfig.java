@@ -14,6 +14,7 @@ import org.bookshelf.service.AppSettings;
 import org.bookshelf.service.CommonSettings;
 import org.bookshelf.service.ConfigException;
 import org.bookshelf.service.EnvConfig;
+import org.bookshelf.service.OidcSettings;
 import org.bookshelf.service.Setting;
 
 /**
@@ -47,11 +48,6 @@ public record VerifierConfig(
                   JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512)));
 
   public static final Setting.Int PORT = Setting.integer("PORT", 8090, 1, 65535, "HTTP port");
-  public static final Setting.Text OIDC_ISSUER =
-      Setting.text(
-          "OIDC_ISSUER", "",
-          "**required**: the issuer URL tokens must carry in `iss`, exactly (e.g."
-              + " `http://localhost:8080/auth/realms/bookshelf`)");
   public static final Setting.Text OIDC_AUDIENCE =
       Setting.text(
           "OIDC_AUDIENCE", "bookshelf-api",
@@ -66,12 +62,6 @@ public record VerifierConfig(
           "OIDC_ALGORITHMS", "RS256,PS256,ES256",
           "the `alg` values accepted, comma-separated; asymmetric only (RS*, PS*, ES*), never"
               + " `none` or HS*");
-  public static final Setting.Text OIDC_ROLE_CLAIM =
-      Setting.text(
-          "OIDC_ROLE_CLAIM", "realm_access.roles",
-          "dotted path to the claim listing the caller's roles (Keycloak's realm roles by default)");
-  public static final Setting.Text OIDC_REQUIRED_ROLE =
-      Setting.text("OIDC_REQUIRED_ROLE", "editor", "the role a token needs to write (else 403)");
   public static final Setting.Text OIDC_NAME_CLAIM =
       Setting.text(
           "OIDC_NAME_CLAIM", "preferred_username",
@@ -100,12 +90,13 @@ public record VerifierConfig(
           "how long the gateway may reuse an acceptance (`X-Accel-Expires`), never past the"
               + " token's `exp`; 0: never");
 
-  /** Every variable the verifier reads. */
+  /** Every variable the verifier reads; the issuer and role settings are books-web's too. */
   public static final List<Setting> SETTINGS =
       Stream.concat(
               Stream.of(
-                  PORT, OIDC_ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URI, OIDC_ALGORITHMS,
-                  OIDC_ROLE_CLAIM, OIDC_REQUIRED_ROLE, OIDC_NAME_CLAIM, OIDC_CLOCK_SKEW_SECONDS,
+                  PORT, OidcSettings.ISSUER, OIDC_AUDIENCE, OIDC_JWKS_URI, OIDC_ALGORITHMS,
+                  OidcSettings.ROLE_CLAIM, OidcSettings.REQUIRED_ROLE, OIDC_NAME_CLAIM,
+                  OIDC_CLOCK_SKEW_SECONDS,
                   JWKS_CACHE_SECONDS, JWKS_MIN_REFRESH_INTERVAL_SECONDS,
                   JWKS_OUTAGE_TOLERANCE_SECONDS, MAX_TOKEN_BYTES, VERDICT_CACHE_SECONDS),
               CommonSettings.SETTINGS.stream())
@@ -113,11 +104,11 @@ public record VerifierConfig(
 
   public static VerifierConfig from(Map<String, String> environment) {
     EnvConfig env = new EnvConfig(environment);
-    String issuer = env.get(OIDC_ISSUER);
+    String issuer = env.get(OidcSettings.ISSUER);
     if (issuer.isEmpty()) {
-      throw new ConfigException(OIDC_ISSUER.name() + " is required: the issuer whose tokens are accepted");
+      throw new ConfigException(OidcSettings.ISSUER.name() + " is required: the issuer whose tokens are accepted");
     }
-    absoluteHttp(OIDC_ISSUER, issuer);
+    OidcSettings.httpUrl(OidcSettings.ISSUER, issuer);
     String jwks = env.get(OIDC_JWKS_URI);
     int cacheSeconds = env.get(JWKS_CACHE_SECONDS);
     int minRefresh = env.get(JWKS_MIN_REFRESH_INTERVAL_SECONDS);
@@ -129,10 +120,10 @@ public record VerifierConfig(
         env.get(PORT),
         issuer,
         env.get(OIDC_AUDIENCE),
-        jwks.isEmpty() ? Optional.empty() : Optional.of(absoluteHttp(OIDC_JWKS_URI, jwks)),
+        jwks.isEmpty() ? Optional.empty() : Optional.of(OidcSettings.httpUrl(OIDC_JWKS_URI, jwks)),
         algorithms(env.get(OIDC_ALGORITHMS)),
-        List.of(env.get(OIDC_ROLE_CLAIM).split("\\.")),
-        env.get(OIDC_REQUIRED_ROLE),
+        List.of(env.get(OidcSettings.ROLE_CLAIM).split("\\.")),
+        env.get(OidcSettings.REQUIRED_ROLE),
         env.get(OIDC_NAME_CLAIM),
         Duration.ofSeconds(env.get(OIDC_CLOCK_SKEW_SECONDS)),
         Duration.ofSeconds(cacheSeconds),
@@ -155,18 +146,6 @@ public record VerifierConfig(
       chosen.add(alg);
     }
     return Set.copyOf(chosen);
-  }
-
-  private static URI absoluteHttp(Setting setting, String value) {
-    try {
-      URI uri = URI.create(value);
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-        return uri;
-      }
-    } catch (IllegalArgumentException e) {
-      // falls through to the message below
-    }
-    throw new ConfigException(setting.name() + "='" + value + "' is not valid: expected an http(s) URL");
   }
 
   /** The verifier's environment for the docs and manifest checks (META-INF/services). */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.sql.DataSource;
+import org.bookshelf.books.config.DatabaseVendor;
 import org.bookshelf.books.config.ServiceConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +44,12 @@ public final class MaintenanceServer implements AutoCloseable {
     thread.setDaemon(true);
     return thread;
   });
-  private final String store;
+  private final DatabaseVendor store;
   private final SchemaVersions versions;
   private final H2Backups h2;
 
   private MaintenanceServer(ServiceConfig config, DataSource dataSource) {
-    this.store = config.dbUrl().startsWith("jdbc:h2:") ? "h2"
-        : config.dbUrl().startsWith("jdbc:postgresql:") ? "postgresql" : "other";
+    this.store = config.databaseVendor();
     this.versions = new SchemaVersions(dataSource);
     this.h2 = new H2Backups(dataSource, config.dataDir(), versions, config.seedSampleData());
     try {
@@ -81,7 +81,7 @@ public final class MaintenanceServer implements AutoCloseable {
       try {
         body = switch (route) {
           case "GET /schema" ->
-              "store=" + store + "\ncurrent=" + versions.current() + "\nlatest=" + versions.latestKnown() + "\n";
+              "store=" + store.id() + "\ncurrent=" + versions.current() + "\nlatest=" + versions.latestKnown() + "\n";
           case "POST /backup" -> backup(query.get("name"));
           case "POST /restore" -> restore(query);
           case "DELETE /backup" -> {
@@ -128,8 +128,8 @@ public final class MaintenanceServer implements AutoCloseable {
   }
 
   private void requireH2() throws H2Backups.Refused {
-    if (!store.equals("h2")) {
-      throw new H2Backups.Refused(409, "this service runs on " + store
+    if (store != DatabaseVendor.H2) {
+      throw new H2Backups.Refused(409, "this service runs on " + store.id()
           + ": back it up with the database's own tools (pg_dump), not through books-service");
     }
   }

@@ -96,8 +96,12 @@ public record ServiceConfig(
         CommonSettings.from(env));
   }
 
+  public DatabaseVendor databaseVendor() {
+    return DatabaseVendor.of(dbUrl);
+  }
+
   public boolean usesDefaultH2File() {
-    return dbUrl.startsWith("jdbc:h2:file:");
+    return DatabaseVendor.isH2File(dbUrl);
   }
 
   @Override

@@ -33,7 +33,7 @@ public final class DataSources {
     hikari.setConnectionTimeout(config.dbConnectionTimeout().toMillis());
     // Start even when the database is down: /health/ready reports it and requests answer 503.
     hikari.setInitializationFailTimeout(-1);
-    hikari.setConnectionInitSql(SessionSettings.initSql(config.dbUrl(), config.dbStatementTimeout()));
+    hikari.setConnectionInitSql(SessionSettings.initSql(config.databaseVendor(), config.dbStatementTimeout()));
     hikari.setMetricRegistry(registry);
     return new HikariDataSource(hikari);
   }

@@ -1,11 +1,11 @@
 package org.bookshelf.books.db;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.bookshelf.books.config.ServiceConfig;
+import org.bookshelf.books.config.DatabaseVendor;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
@@ -19,23 +19,26 @@ public final class Migrations {
 
   private Migrations() {}
 
-  /**
-   * On connections of their own, not the pool's: pooled connections carry the statement timeout
-   * meant for requests, and building an index on a large table takes longer.
-   */
-  public static void run(ServiceConfig config) {
-    migrate(
-        Flyway.configure().dataSource(config.dbUrl(), config.dbUser(), config.dbPassword()),
-        config.seedSampleData());
+  /** Migrates the database behind {@code dataSource}, whichever the caller hands. */
+  public static void run(DataSource dataSource, boolean seedSampleData) {
+    migrate(on(dataSource), seedSampleData);
   }
 
-  public static void run(DataSource dataSource, boolean seedSampleData) {
-    migrate(Flyway.configure().dataSource(dataSource), seedSampleData);
+  /**
+   * A pool's database on connections of Flyway's own, not the pool's: pooled connections carry
+   * the statement timeout meant for requests, and building an index on a large table takes longer.
+   */
+  private static FluentConfiguration on(DataSource dataSource) {
+    FluentConfiguration flyway = Flyway.configure();
+    if (dataSource instanceof HikariDataSource pool && pool.getJdbcUrl() != null) {
+      return flyway.dataSource(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+    }
+    return flyway.dataSource(dataSource);
   }
 
   /** Where this image's migrations for the database behind {@code dataSource} are. */
   public static String[] locations(DataSource dataSource) {
-    return new String[] {"classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource)};
+    return new String[] {"classpath:db/migration", "classpath:db/vendor/" + vendor(dataSource).id()};
   }
 
   private static void migrate(FluentConfiguration flyway, boolean seedSampleData) {
@@ -46,9 +49,10 @@ public final class Migrations {
         .migrate();
   }
 
-  private static String vendor(DataSource dataSource) {
+  /** By the URL the connection reports, so the rule is the one the pool's session settings follow. */
+  private static DatabaseVendor vendor(DataSource dataSource) {
     try (Connection c = dataSource.getConnection()) {
-      return c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+      return DatabaseVendor.of(c.getMetaData().getURL());
     } catch (SQLException e) {
       throw new StorageUnavailableException(e);
     }

@@ -1,6 +1,7 @@
 package org.bookshelf.books.db;
 
 import java.time.Duration;
+import org.bookshelf.books.config.DatabaseVendor;
 
 /**
  * What every pooled connection sets when it opens, in its database's dialect: the statement
@@ -14,15 +15,13 @@ public final class SessionSettings {
 
   private SessionSettings() {}
 
-  /** The SQL to run on each new connection to {@code jdbcUrl}; null when it is neither H2 nor PostgreSQL. */
-  public static String initSql(String jdbcUrl, Duration statementTimeout) {
+  /** The SQL to run on each new connection to {@code vendor}'s database; null for any other. */
+  public static String initSql(DatabaseVendor vendor, Duration statementTimeout) {
     long millis = statementTimeout.toMillis();
-    if (jdbcUrl.startsWith("jdbc:h2:")) {
-      return "SET QUERY_TIMEOUT " + millis;
-    }
-    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-      return "SET statement_timeout = " + millis + "; SET plan_cache_mode = force_custom_plan";
-    }
-    return null;
+    return switch (vendor) {
+      case H2 -> "SET QUERY_TIMEOUT " + millis;
+      case POSTGRESQL -> "SET statement_timeout = " + millis + "; SET plan_cache_mode = force_custom_plan";
+      case OTHER -> null;
+    };
   }
 }

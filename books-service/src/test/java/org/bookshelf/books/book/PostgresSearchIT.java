@@ -49,11 +49,11 @@ class PostgresSearchIT {
   static void startAndFill() throws Exception {
     postgres = new PostgreSQLContainer(TestSettings.postgresImage());
     postgres.start();
-    Migrations.run(ServiceConfig.from(env(Map.of())));
     PGSimpleDataSource direct = new PGSimpleDataSource();
     direct.setURL(postgres.getJdbcUrl());
     direct.setUser(postgres.getUsername());
     direct.setPassword(postgres.getPassword());
+    Migrations.run(direct, false);
     GeneratedBooks.insert(direct, BOOKS);
     try (Connection c = direct.getConnection(); Statement s = c.createStatement()) {
       s.execute("ANALYZE books");

@@ -24,6 +24,7 @@ class ServiceConfigTest {
         .startsWith("jdbc:h2:file:" + Path.of("data").toAbsolutePath() + "/books;")
         .contains(";WRITE_DELAY=0");
     assertThat(config.usesDefaultH2File()).isTrue();
+    assertThat(config.databaseVendor()).isEqualTo(DatabaseVendor.H2);
     assertThat(config.seedSampleData()).isTrue();
     assertThat(config.dbPoolSize()).isEqualTo(10);
     assertThat(config.dbStatementTimeout()).hasMillis(100);
@@ -45,6 +46,7 @@ class ServiceConfigTest {
                 "LOG_FORMAT", "json"));
     assertThat(config.port()).isEqualTo(8081);
     assertThat(config.usesDefaultH2File()).isFalse();
+    assertThat(config.databaseVendor()).isEqualTo(DatabaseVendor.POSTGRESQL);
     assertThat(config.dbPoolSize()).isEqualTo(4);
     assertThat(config.dbStatementTimeout()).isZero();
     assertThat(config.seedSampleData()).isFalse();
