@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# A/B of two gateway config directories (e.g. gateway/nginx and an edited copy): both nginx
+# A/B of two gateway config directories (e.g. gateway/nginx and an edited copy, or another
+# commit's: each is rendered by the render-config.sh beside it, else this checkout's): both nginx
 # instances proxy to one books-service; short wrk runs alternate A, B, A, B… and the median
 # nginx worker CPU µs per request of each is printed. Alternating cancels most of the drift
 # of a shared machine, so differences of a few µs show.
@@ -27,6 +28,10 @@ PORT=$service_port DATA_DIR=$work/data LOG_FORMAT=json "${pin_server[@]}" \
 pids+=($!)
 until curl -sf -o /dev/null "http://127.0.0.1:$service_port/health/ready"; do sleep 0.1; done
 
+render_script() { # config dir: its own renderer when it has one beside it
+  if [ -f "$1/../render-config.sh" ]; then echo "$1/../render-config.sh"; else echo "$ROOT/gateway/render-config.sh"; fi
+}
+
 start_gateway() { # source dir, port, runtime dir, extra settings
   # shellcheck disable=SC2086 # the extra settings are words by design
   env ${4:-} BOOKS_SERVICE_UPSTREAM=127.0.0.1:$service_port BOOKS_WEB_UPSTREAM=127.0.0.1:$service_port \
@@ -34,7 +39,7 @@ start_gateway() { # source dir, port, runtime dir, extra settings
   GATEWAY_API_KEYS_FILE=$ROOT/config/api-keys.map \
   GATEWAY_RATE_LIMIT=999999r/s GATEWAY_RATE_LIMIT_BURST=999999 \
   GATEWAY_WRITE_RATE_LIMIT=999999r/s GATEWAY_WRITE_RATE_LIMIT_BURST=999999 \
-    sh "$ROOT/gateway/render-config.sh" "$1" "$3" 2>/dev/null
+    sh "$(render_script "$1")" "$1" "$3" 2>/dev/null
   "${pin_server[@]}" nginx -p "$3/" -c "$3/nginx.conf" -e stderr >"$3.access.log" 2>"$3.error.log" &
   pids+=($!)
 }
