@@ -162,9 +162,22 @@ if [ -n "$check_only" ]; then TOKEN_VERIFIER_UPSTREAM=127.0.0.1:9; fi
 : "${GATEWAY_PROXY_SEND_TIMEOUT:=30s}";                            setting GATEWAY_PROXY_SEND_TIMEOUT duration
 : "${GATEWAY_PROXY_READ_TIMEOUT:=30s}";                            setting GATEWAY_PROXY_READ_TIMEOUT duration
 : "${GATEWAY_METRICS_LOG:=}";                                      setting GATEWAY_METRICS_LOG log_path
+: "${GATEWAY_CONNECTIONS_PER_CLIENT:=64}";                         setting GATEWAY_CONNECTIONS_PER_CLIENT burst
+: "${GATEWAY_CLIENT_TIMEOUT:=10s}";                                setting GATEWAY_CLIENT_TIMEOUT duration
 
 [ "$GATEWAY_PORT" != "$GATEWAY_STATUS_PORT" ] \
   || fail "GATEWAY_STATUS_PORT='$GATEWAY_STATUS_PORT' must differ from GATEWAY_PORT"
+
+# Connections per worker from the open-file limit (each connection is a descriptor; 64 are kept
+# for logs, the cache and the config), at most 4096.
+open_files=$(ulimit -n)
+case $open_files in
+  unlimited) worker_connections=4096 ;;
+  *) worker_connections=$(( open_files - 64 < 4096 ? open_files - 64 : 4096 )) ;;
+esac
+[ "$worker_connections" -ge 256 ] \
+  || fail "the open-file limit ($open_files) leaves $worker_connections connections per worker, fewer than 256: raise it (docker run --ulimit nofile=4096)"
+derived GATEWAY_WORKER_CONNECTIONS "$worker_connections"
 
 derived TOKEN_VERIFIER_POOL "$(pool token_verifier "$TOKEN_VERIFIER_UPSTREAM" 16)"
 derived TOKEN_VERIFIER_ENABLED "$(enabled "$TOKEN_VERIFIER_UPSTREAM")"

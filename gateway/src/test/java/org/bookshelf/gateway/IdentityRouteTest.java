@@ -111,6 +111,7 @@ class IdentityRouteTest {
           "/auth/realms//master/account",
           "/auth/realms/bookshelf;x=1/account",
           "/auth/realms/bookshelf/clients-registrations/default",
+          "/auth/realms/bookshelf/clients-registrations;x/default",
           "/auth/health/ready",
           "/auth/metrics",
           "/auth/js/keycloak.js",
