@@ -33,6 +33,11 @@ export function App() {
       <main id="main" className="content">
         <Page pathname={pathname} />
       </main>
+      <footer className="site-footer">
+        {/* Its own page (Redoc), so a full load rather than an app route. */}
+        <a href="/api-reference.html">API reference</a>
+        <a href="/openapi.json">OpenAPI document</a>
+      </footer>
     </>
   );
 }

@@ -56,6 +56,19 @@ class SecurityHeadersTest {
   }
 
   @Test
+  void only_the_api_reference_page_allows_style_hashes_and_no_page_allows_inline_styles() {
+    String reference = stack.http().get("/api-reference.html").headers().firstValue("Content-Security-Policy").orElseThrow();
+    String app = stack.http().get("/").headers().firstValue("Content-Security-Policy").orElseThrow();
+    String api = stack.http().get("/books").headers().firstValue("Content-Security-Policy").orElseThrow();
+
+    assertThat(app).contains("style-src 'self';");
+    assertThat(api).contains("style-src 'self';");
+    assertThat(reference).containsPattern("style-src 'self'( 'sha256-[A-Za-z0-9+/]{43}=')+;")
+        .doesNotContain("unsafe-inline")
+        .isEqualTo(app.replaceFirst("style-src 'self';", reference.replaceAll(".*(style-src [^;]*;).*", "$1")));
+  }
+
+  @Test
   void the_server_header_has_no_version() {
     assertThat(stack.http().get("/").headers().allValues("Server")).containsExactly("nginx");
   }

@@ -50,6 +50,15 @@ class GatewayApiIT {
   }
 
   @Test
+  void robots_txt_is_a_robots_file_not_the_apps_page() {
+    HttpResponse<String> response = api.get("/robots.txt");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+    assertThat(response.body()).contains("User-agent: *").doesNotContain("<html");
+  }
+
+  @Test
   void get_book_by_its_isbn_10_finds_the_seeded_book() throws Exception {
     HttpResponse<String> response = api.get("/books/1788395549");
 
