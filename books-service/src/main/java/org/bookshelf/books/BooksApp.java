@@ -44,7 +44,7 @@ public final class BooksApp {
           cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
           StandardService.configure(cfg, config.common(), registry, repository::ping);
           ErrorMapping.install(cfg);
-          OpenApiRoute.install(cfg);
+          OpenApiRoute.install(cfg, config.oidcIssuer());
           books.install(cfg);
         });
   }

@@ -4,7 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /**
- * The OpenID Connect settings the token verifier and books-web share: one issuer, one role claim
+ * The OpenID Connect settings the token verifier and books-web share (books-service reads the
+ * issuer too, for its OpenAPI document): one issuer, one role claim
  * and one required role, so the app shows the edit controls to exactly the callers the gateway
  * lets write. Declared once here because compose and the manifests give both apps one value.
  */
@@ -15,7 +16,9 @@ public final class OidcSettings {
           "OIDC_ISSUER", "",
           "the OpenID Connect issuer URL, exactly as tokens carry it in `iss` and as browsers reach"
               + " it on the app's origin (e.g. `https://books.example.com/auth/realms/bookshelf`);"
-              + " required by the token verifier; empty in books-web: sign-in and editing are off");
+              + " required by the token verifier; empty in books-web: sign-in and editing are off;"
+              + " books-service names its discovery document in the public OpenAPI document (empty:"
+              + " the local provider's under `/auth/`)");
   public static final Setting.Text ROLE_CLAIM =
       Setting.text(
           "OIDC_ROLE_CLAIM", "realm_access.roles",

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.bookshelf.service.AppSettings;
 import org.bookshelf.service.CommonSettings;
 import org.bookshelf.service.EnvConfig;
+import org.bookshelf.service.OidcSettings;
 import org.bookshelf.service.Setting;
 
 /**
@@ -25,6 +26,7 @@ public record ServiceConfig(
     Duration dbStatementTimeout,
     boolean seedSampleData,
     int maintenancePort,
+    String oidcIssuer,
     CommonSettings common) {
 
   public static final Setting.Int PORT = Setting.integer("PORT", 5000, 1, 65535, "HTTP port");
@@ -75,7 +77,7 @@ public record ServiceConfig(
               Stream.of(
                   PORT, DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
                   DB_CONNECTION_TIMEOUT_SECONDS, DB_STATEMENT_TIMEOUT_MS, SEED_SAMPLE_DATA,
-                  MAINTENANCE_PORT),
+                  MAINTENANCE_PORT, OidcSettings.ISSUER),
               CommonSettings.SETTINGS.stream())
           .toList();
 
@@ -93,7 +95,17 @@ public record ServiceConfig(
         Duration.ofMillis(env.get(DB_STATEMENT_TIMEOUT_MS)),
         env.get(SEED_SAMPLE_DATA),
         env.get(MAINTENANCE_PORT),
+        issuer(env.get(OidcSettings.ISSUER)),
         CommonSettings.from(env));
+  }
+
+  /** Empty, or an absolute http(s) URL without a trailing slash (as tokens carry it in iss). */
+  private static String issuer(String value) {
+    String trimmed = value.strip().replaceAll("/+$", "");
+    if (!trimmed.isEmpty()) {
+      OidcSettings.httpUrl(OidcSettings.ISSUER, trimmed);
+    }
+    return trimmed;
   }
 
   public DatabaseVendor databaseVendor() {

@@ -75,4 +75,13 @@ class ServiceConfigTest {
     assertThat(ServiceLoader.load(AppSettings.class).stream().map(p -> p.get().settings()))
         .contains(ServiceConfig.SETTINGS);
   }
+
+  @Test
+  void the_issuer_loses_its_trailing_slash_and_must_be_an_absolute_url() {
+    assertThat(ServiceConfig.from(Map.of("OIDC_ISSUER", "https://login.example.com/realms/books/")).oidcIssuer())
+        .isEqualTo("https://login.example.com/realms/books");
+    assertThat(ServiceConfig.from(Map.of()).oidcIssuer()).isEmpty();
+    assertThatThrownBy(() -> ServiceConfig.from(Map.of("OIDC_ISSUER", "/auth/realms/bookshelf")))
+        .hasMessageContaining("OIDC_ISSUER");
+  }
 }

@@ -64,4 +64,18 @@ class PublicDocumentTest {
           .contains("429", "502", "503", "504");
     }
   }
+
+  @Test
+  void with_an_issuer_the_openid_connect_scheme_names_its_discovery_document() throws Exception {
+    byte[] served = OpenApiRoute.forIssuer(OpenApiRoute.load(), "https://login.example.com/realms/books");
+
+    assertThat(new ObjectMapper().readTree(served).at("/components/securitySchemes/openIdConnect/openIdConnectUrl").asText())
+        .isEqualTo("https://login.example.com/realms/books/.well-known/openid-configuration");
+  }
+
+  @Test
+  void without_an_issuer_it_names_the_local_providers_discovery_under_the_gateway() throws Exception {
+    assertThat(document().at("/components/securitySchemes/openIdConnect/openIdConnectUrl").asText())
+        .isEqualTo("/auth/realms/bookshelf/.well-known/openid-configuration");
+  }
 }
