@@ -99,6 +99,17 @@ class ServedDocumentIT {
   }
 
   @Test
+  void the_openid_connect_scheme_names_the_stacks_issuer_whose_discovery_answers() {
+    JsonNode document = Tokens.read(api.get("/openapi.json").body());
+    String discovery = document.at("/components/securitySchemes/openIdConnect/openIdConnectUrl").asText();
+
+    assertThat(discovery).isEqualTo(stack.publicUrl() + "/auth/realms/bookshelf/.well-known/openid-configuration");
+    HttpResponse<String> answer = api.get(discovery.substring(stack.publicUrl().length()));
+    assertThat(answer.statusCode()).isEqualTo(200);
+    assertThat(Tokens.read(answer.body()).path("issuer").asText()).isEqualTo(stack.publicUrl() + "/auth/realms/bookshelf");
+  }
+
+  @Test
   void the_api_reference_renders_every_operation_of_the_served_document_without_a_csp_violation() {
     JsonNode document = Tokens.read(api.get("/openapi.json").body());
     BookshelfPage page = browser.newPerson().open("/");
