@@ -2,8 +2,9 @@
 # Restores a backup made by tools/backup.sh into the running compose stack, whichever store
 # made it: an H2 backup restores into PostgreSQL and back (the way to move between them).
 #
-#   tools/restore.sh [--project NAME] [--file COMPOSE_FILE]... [--replace] FILE
+#   tools/restore.sh [--project NAME] [--file COMPOSE_FILE]... [--replace] [--check] FILE
 #
+# --check runs every check (books-service's included, each line of the file) and changes nothing.
 # Into an empty store (started with SEED_SAMPLE_DATA=false, or with no books), or with
 # --replace over the current contents. The file is data: books-service reads each line as a
 # book and writes it with its own statements and its own database role; nothing in the file is
@@ -18,16 +19,18 @@ set -euo pipefail
 . "$(dirname "$0")/lib/stack.sh"
 
 usage() {
-  echo "usage: $0 [--project NAME] [--file COMPOSE_FILE]... [--replace] FILE" >&2
+  echo "usage: $0 [--project NAME] [--file COMPOSE_FILE]... [--replace] [--check] FILE" >&2
   exit 64
 }
 
 replace=false
+check_only=false
 file=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --project | --file) parse_stack_option "$1" "${2:-}"; shift 2 ;;
     --replace) replace=true; shift ;;
+    --check) check_only=true; shift ;;
     -h | --help) usage ;;
     -*) echo "unknown option $1" >&2; usage ;;
     *) [ -z "$file" ] || usage; file=$1; shift ;;
@@ -97,7 +100,16 @@ docker cp "$staging/books.ndjson" "$service_container:$data_dir/$name.books.ndjs
   && docker cp "$staging/MANIFEST" "$service_container:$data_dir/$name.manifest" 2>>"$staging/cp.err" \
   || die "cannot copy the backup into $data_dir (no space left?): $(cat "$staging/cp.err"); nothing was changed"
 
-# 3. The other replicas on this database stop: no write lands on them mid-restore, and no
+# 3. books-service checks the whole file (signature, every line, --replace) and writes nothing.
+answer=$(maintenance "$service_container" POST "/check?name=$name&replace=$replace")
+warning=$(printf '%s\n' "$answer" | value warning)
+[ -z "$warning" ] || say "warning: $warning"
+if [ "$check_only" = true ]; then
+  say "$file: $(printf '%s\n' "$answer" | value checked) books, every check passed (--check: nothing was changed)"
+  exit 0
+fi
+
+# 4. The other replicas on this database stop: no write lands on them mid-restore, and no
 # request there sees the store while it changes. books-service restores and keeps serving.
 if [ "$store" = postgresql ]; then
   for service in $(compose ps --services 2>/dev/null); do
@@ -114,8 +126,6 @@ fi
 
 phase=$(date +%s.%N)
 answer=$(maintenance "$service_container" POST "/restore?name=$name&replace=$replace")
-warning=$(printf '%s\n' "$answer" | value warning)
-[ -z "$warning" ] || say "warning: $warning"
 say "$store: $(printf '%s\n' "$answer" | value restored) books restored in one transaction in $(seconds_since "$phase") s"
 
 if [ "${#stopped[@]}" -gt 0 ]; then

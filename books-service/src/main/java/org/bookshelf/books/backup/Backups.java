@@ -93,6 +93,16 @@ final class Backups {
    * there are any). Every check, each line of the payload included, runs before anything changes.
    */
   Restored restore(String name, boolean replace) throws BackupRefused, IOException, SQLException {
+    return restore(name, replace, false);
+  }
+
+  /** Every check of {@link #restore}, and nothing written: what tools/restore.sh asks first. */
+  Restored check(String name, boolean replace) throws BackupRefused, IOException, SQLException {
+    return restore(name, replace, true);
+  }
+
+  private Restored restore(String name, boolean replace, boolean checkOnly)
+      throws BackupRefused, IOException, SQLException {
     Pair files = files(name);
     BackupManifest manifest = BackupManifest.read(files.manifest());
     if (versions.isNewerThanKnown(manifest.schemaVersion())) {
@@ -123,6 +133,9 @@ final class Backups {
       }
     }
     scan.scan(files.payload(), manifest, book -> { });
+    if (checkOnly) {
+      return new Restored(manifest.books(), manifest, warning);
+    }
     long restored = imports.replace(files.payload(), manifest);
     return new Restored(restored, manifest, warning);
   }

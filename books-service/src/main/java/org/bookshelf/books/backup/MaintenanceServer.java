@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * GET    /schema                     store, current and latest-known schema version
  * POST   /backup?name=N              DATA_DIR/N.books.ndjson and DATA_DIR/N.manifest
  * POST   /restore?name=N&replace=B   check those two files whole, then replace the books with them
+ * POST   /check?name=N&replace=B     every check of /restore, nothing written
  * DELETE /backup?name=N              remove both files
  * </pre>
  */
@@ -84,6 +85,7 @@ public final class MaintenanceServer implements AutoCloseable {
               "store=" + store.id() + "\ncurrent=" + versions.current() + "\nlatest=" + versions.latestKnown() + "\n";
           case "POST /backup" -> backup(query.get("name"));
           case "POST /restore" -> restore(query);
+          case "POST /check" -> check(query);
           case "DELETE /backup" -> {
             backups.delete(query.get("name"));
             yield "deleted=" + query.get("name") + "\n";
@@ -115,6 +117,12 @@ public final class MaintenanceServer implements AutoCloseable {
     return "payload=" + files.payload() + "\nmanifest=" + files.manifest() + "\nbooks=" + manifest.books()
         + "\nschema_version=" + manifest.schemaVersion() + "\nbytes=" + manifest.payloadBytes()
         + "\nsigned=" + manifest.signature().isPresent() + "\n";
+  }
+
+  private String check(Map<String, String> query) throws Exception {
+    Backups.Restored checked = backups.check(query.get("name"), "true".equals(query.get("replace")));
+    return "checked=" + checked.books() + "\nsource_store=" + checked.manifest().sourceStore() + "\n"
+        + checked.warning().map(w -> "warning=" + w + "\n").orElse("");
   }
 
   private String restore(Map<String, String> query) throws Exception {

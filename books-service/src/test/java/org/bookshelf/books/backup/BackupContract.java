@@ -31,6 +31,16 @@ public abstract class BackupContract extends BackupFixture {
   }
 
   @Test
+  void a_check_accepts_a_good_backup_and_changes_nothing() throws Exception {
+    backups.backup("b1");
+    execute(dataSource, "DELETE FROM books WHERE isbn = '9780306406157'");
+    List<String> before = rows(dataSource);
+
+    assertThat(backups.check("b1", true).books()).isEqualTo(3);
+    assertThat(rows(dataSource)).isEqualTo(before);
+  }
+
+  @Test
   void sql_in_field_values_is_stored_and_restored_as_inert_text() throws Exception {
     backups.backup("b1");
     execute(dataSource, "DELETE FROM books");

@@ -34,12 +34,16 @@ class MaintenanceServerTest {
       HttpResponse<String> schema = call(port, "GET", "/schema");
       HttpResponse<String> backup = call(port, "POST", "/backup?name=b1");
       app.post("/books", "{\"isbn\":\"9781788620215\",\"title\":\"After\",\"author\":\"B\"}");
+      HttpResponse<String> checked = call(port, "POST", "/check?name=b1&replace=true");
+      HttpResponse<String> afterCheck = app.get("/books/9781788620215");
       HttpResponse<String> withoutReplace = call(port, "POST", "/restore?name=b1&replace=false");
       HttpResponse<String> restored = call(port, "POST", "/restore?name=b1&replace=true");
 
       assertThat(schema.body()).startsWith("store=h2\ncurrent=").contains("latest=");
       assertThat(backup.statusCode()).as(backup.body()).isEqualTo(200);
       assertThat(backup.body()).contains("books=1\n").contains("schema_version=").contains("signed=false");
+      assertThat(checked.body()).as(checked.body()).startsWith("checked=1\n");
+      assertThat(afterCheck.statusCode()).as("a check writes nothing").isEqualTo(200);
       assertThat(withoutReplace.statusCode()).isEqualTo(409);
       assertThat(withoutReplace.body()).contains("--replace");
       assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
