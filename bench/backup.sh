@@ -1,110 +1,122 @@
 #!/usr/bin/env bash
-# Backup and restore times and sizes at several store sizes, on both compose stores, with the
-# tools operators use (tools/backup.sh, tools/restore.sh). Rows are loaded with SQL, not POSTs:
-# PostgreSQL through psql in its container, H2 through H2's Shell on the stopped volume.
-#
-#   bench/backup.sh [ROWS...]          default: 10000 100000; BENCH_STORES="h2 postgresql"
-#
-# Images: BOOKSHELF_IMAGE_TAG (default the project version), POSTGRES_IMAGE as for compose.
-# Prints one line per store and size: rows, backup seconds and bytes, restore seconds (into a
-# stack recreated empty, as after a lost volume). Figures: docs/operations.md.
+# Logical backup and restore at scale: books-service's own work (the maintenance port's
+# POST /backup and POST /restore --replace), on H2 and on PostgreSQL, at 10 k, 100 k and 1 M
+# generated books, with the JVM's peak RSS during each. The service runs from its jar with the
+# image's JVM flags under -XX:MaxRAM=256m (as in its 512 MiB container); PostgreSQL from
+# PG_BIN. tools/backup.sh and tools/restore.sh add docker exec/cp, tar and sha256sum on top
+# (about a second per call plus a pass over the file), and a restore on the PostgreSQL variant
+# adds stopping and starting the second replica. Prints a markdown table; docs/operations.md.
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-sizes=("${@:-10000}")
-[ $# -gt 0 ] || sizes=(10000 100000)
-export BOOKSHELF_PORT=${BOOKSHELF_PORT:-28499}
-tag=${BOOKSHELF_IMAGE_TAG:-0.1.0-SNAPSHOT}
-work=$(mktemp -d /tmp/bookshelf-bench-backup.XXXXXX)
-project=""
-compose_files=()
-cleanup() {
-  [ -z "$project" ] || compose down -v >/dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-compose() {
-  if docker compose version >/dev/null 2>&1; then docker compose -p "$project" "${compose_files[@]}" "$@"
-  else docker-compose -p "$project" "${compose_files[@]}" "$@"; fi
+usage() {
+  cat <<'USAGE'
+usage: bench/backup.sh [--stores h2,postgres] [--sizes 10000,100000,1000000] [--port-base P]
+Environment: BENCH_JAVA_OPTS (JVM flags), PG_BIN (default /usr/lib/postgresql/15/bin).
+USAGE
 }
 
-wait_ready() {
-  for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$BOOKSHELF_PORT/books?limit=1" >/dev/null && return
-    sleep 1
-  done
-  echo "the stack did not answer within 120 s" >&2
-  exit 1
-}
-
-now() { date +%s.%N; }
-since() { awk -v s="$1" -v e="$(now)" 'BEGIN {printf "%.1f", e - s}'; }
-
-# Valid ISBN-13s (979 + 9 digits + check digit, computed in SQL that H2 and PostgreSQL share):
-# the service checks the digit of every ISBN it reads.
-books_sql() { # rows, range function yielding x
-  local sum="" i
-  for i in $(seq 1 12); do
-    sum+="${sum:++ }CAST(SUBSTRING(s, $i, 1) AS INTEGER) * $(( i % 2 == 1 ? 1 : 3 )) "
-  done
-  echo "INSERT INTO books (isbn, title, author, publication_year, version, created_at, updated_at)
-        SELECT s || CAST(MOD(10 - MOD($sum, 10), 10) AS VARCHAR), 'Bench title ' || x, 'Bench Author ' || MOD(x, 997),
-               2000 + MOD(x, 25), 1, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP
-        FROM (SELECT x, '979' || LPAD(CAST(x AS VARCHAR), 9, '0') AS s FROM $2) t"
-}
-
-load_rows() { # store rows
-  case "$1" in
-    postgresql)
-      compose exec -T postgres sh -c 'psql -q -v ON_ERROR_STOP=1 -U "$POSTGRES_USER" -d "$POSTGRES_DB"' \
-        <<<"$(books_sql "$2" "generate_series(1, $2) AS g(x)");"
-      ;;
-    h2)
-      # H2 admits one process: load while books-service is stopped, with the jar in its image.
-      compose stop books-service >/dev/null 2>&1
-      docker run --rm --user 10001:10001 -v "${project}_books-data:/app/data" --entrypoint java \
-        "${BOOKSHELF_IMAGE_REGISTRY:-}books-service:$tag" -cp '/app/libs/*' org.h2.tools.Shell \
-        -url "jdbc:h2:file:/app/data/books" -user sa -password "" \
-        -sql "$(books_sql "$2" "(SELECT X AS x FROM SYSTEM_RANGE(1, $2))")" >/dev/null
-      compose start books-service >/dev/null 2>&1
-      ;;
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=lib/measure.sh
+source "$ROOT/bench/lib/measure.sh"
+stores=h2,postgres sizes=10000,100000,1000000 port_base=18750
+while [ $# -gt 0 ]; do
+  case $1 in
+    --stores) stores=$2; shift 2 ;;
+    --sizes) sizes=$2; shift 2 ;;
+    --port-base) port_base=$2; shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; exit 64 ;;
   esac
+done
+fail() { echo "bench/backup: $*" >&2; exit 1; }
+log() { echo "bench/backup: $(date +%H:%M:%S) $*" >&2; }
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+export PATH=$PG_BIN:$PATH
+for tool in curl java; do command -v "$tool" >/dev/null || fail "$tool is not installed"; done
+if [[ $stores == *postgres* ]]; then
+  [ -x "$PG_BIN/postgres" ] || fail "no PostgreSQL in PG_BIN=$PG_BIN (Debian: apt-get install postgresql-15)"
+fi
+java_opts=${BENCH_JAVA_OPTS:-"-XX:MaxRAM=256m $(image_jvm_flags "$ROOT")"}
+read -r -a java_flags <<<"$java_opts"
+jar=$ROOT/books-service/target/books-service.jar
+generator=$ROOT/books-service/src/test/resources/generated-books.sql
+[ -f "$jar" ] || fail "no $jar: ./mvnw -pl books-service -am package -DskipTests"
+p_service=$port_base p_maintenance=$((port_base + 1)) p_pg=$((port_base + 2))
+
+use_work_dir backup
+chmod 755 "$work"
+as_postgres=()
+if [ "$(id -u)" = 0 ]; then as_postgres=(setpriv --reuid=postgres --regid=postgres --init-groups); fi
+pg_pid="" service_pid=""
+trap 'stop_pid "$service_pid"; [ -z "$pg_pid" ] || pids+=("$pg_pid"); stop_and_clean' EXIT
+
+stop_pid() { [ -z "$1" ] && return 0; kill -TERM "$1" 2>/dev/null || true; while kill -0 "$1" 2>/dev/null; do sleep 0.1; done; }
+psql_run() { local db=$1; shift; psql -h 127.0.0.1 -p "$p_pg" -U bookshelf -X -q -v ON_ERROR_STOP=1 -d "$db" "$@"; }
+start_postgres() {
+  mkdir -p "$work/pg"
+  [ ${#as_postgres[@]} = 0 ] || chown postgres "$work/pg"
+  "${as_postgres[@]}" "$PG_BIN/initdb" -D "$work/pg/data" -U bookshelf --auth=trust --locale=C.UTF-8 >"$work/pg/initdb.log" 2>&1 \
+    || fail "initdb failed: $(cat "$work/pg/initdb.log")"
+  "${as_postgres[@]}" "$PG_BIN/postgres" -D "$work/pg/data" -p "$p_pg" -k "$work/pg" -c listen_addresses=127.0.0.1 \
+    >"$work/pg/postgres.log" 2>&1 &
+  pg_pid=$!
+  until psql_run postgres -c 'SELECT 1' >/dev/null 2>&1; do sleep 0.2; done
+  psql_run postgres -c 'CREATE DATABASE books' >/dev/null
+}
+start_service() { # store
+  local -a env=(DATA_DIR="$work/data")
+  [ "$1" = h2 ] || env+=(DB_URL="jdbc:postgresql://127.0.0.1:$p_pg/books" DB_USER=bookshelf)
+  env "${env[@]}" PORT="$p_service" MAINTENANCE_PORT="$p_maintenance" SEED_SAMPLE_DATA=false LOG_FORMAT=json \
+    java "${java_flags[@]}" -jar "$jar" >>"$work/service.log" 2>&1 &
+  service_pid=$!
+  local deadline=$((SECONDS + 120))
+  until curl -sf -o /dev/null "http://127.0.0.1:$p_maintenance/schema"; do
+    [ $SECONDS -lt $deadline ] || fail "books-service did not start: $(tail -n 5 "$work/service.log")"
+    sleep 0.1
+  done
+}
+load_books() { # store, from, to
+  local rows script=$work/load.sql
+  if [ "$1" = postgres ]; then rows="SELECT generate_series($2, $3) AS n"; else rows="SELECT X AS n FROM SYSTEM_RANGE($2, $3)"; fi
+  { sed "s/@ROWS@/$rows/" "$generator"; echo ";"; } >"$script"
+  if [ "$1" = postgres ]; then
+    psql_run books -f "$script" >/dev/null
+  else # H2 admits one process: load while books-service is stopped
+    java -cp "$jar" org.h2.tools.RunScript -url "jdbc:h2:file:$work/data/books" -user sa -script "$script"
+  fi
+}
+# One maintenance call, timed, with the JVM's peak RSS reset before it (clear_refs 5).
+timed() { # method path -> "seconds peak_MiB"; the answer in $work/answer
+  echo 5 >"/proc/$service_pid/clear_refs" 2>/dev/null || true
+  local started
+  started=$(date +%s.%N)
+  curl -sf -X "$1" -o "$work/answer" "http://127.0.0.1:$p_maintenance$2" || fail "$1 $2: $(cat "$work/answer" 2>/dev/null)"
+  awk -v s="$started" -v e="$(date +%s.%N)" -v k="$(peak_rss_kib "$service_pid")" 'BEGIN {printf "%.1f %d", e - s, k / 1024}'
 }
 
-printf '%-11s %8s %10s %12s %11s\n' store rows backup_s backup_bytes restore_s
-for store in ${BENCH_STORES:-h2 postgresql}; do
-  project="bookshelf-bench-backup-$store"
-  compose_files=(-f docker-compose.yml)
-  [ "$store" = h2 ] || compose_files+=(-f docker-compose.postgres.yml)
-  tool_args=(--project "$project")
-  for f in "${compose_files[@]}"; do [ "$f" = -f ] || tool_args+=(--file "$f"); done
-  for rows in "${sizes[@]}"; do
-    compose down -v >/dev/null 2>&1 || true
-    SEED_SAMPLE_DATA=false compose up -d >/dev/null 2>&1
-    wait_ready
-    load_rows "$store" "$rows"
-    wait_ready
-    started=$(now)
-    file=$(tools/backup.sh "${tool_args[@]}" "$work" 2>"$work/backup.log" | tail -n 1) \
-      || { cat "$work/backup.log" >&2; exit 1; }
-    backup_s=$(since "$started")
-    bytes=$(stat -c %s "$file")
-    compose down -v >/dev/null 2>&1
-    SEED_SAMPLE_DATA=false compose up -d >/dev/null 2>&1
-    wait_ready
-    started=$(now)
-    tools/restore.sh "${tool_args[@]}" "$file" >"$work/restore.log" 2>&1 \
-      || { cat "$work/restore.log" >&2; exit 1; }
-    wait_ready
-    restore_s=$(since "$started")
-    restored=$(curl -s "http://127.0.0.1:$BOOKSHELF_PORT/books?limit=1&q=Bench%20title%20$rows" | grep -c '"979' || true)
-    [ "$restored" -ge 1 ] || { echo "$store $rows: the last row is missing after the restore" >&2; exit 1; }
-    printf '%-11s %8d %10s %12d %11s\n' "$store" "$rows" "$backup_s" "$bytes" "$restore_s"
-    # Where a PostgreSQL restore's time goes (replicas stopped, dump restored, replicas back).
-    sed -n 's/^restore.sh: PostgreSQL: \(.* in [0-9.]* s\|.*after [0-9.]* s\).*/  \1/p' "$work/restore.log"
-    rm -f "$file"
+IFS=, read -r -a store_list <<<"$stores"
+IFS=, read -r -a size_list <<<"$sizes"
+echo "| store | books | backup | payload | backup peak RSS | restore --replace | restore peak RSS |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
+for store in "${store_list[@]}"; do
+  rm -rf "$work/data" && mkdir -p "$work/data"
+  [ "$store" = h2 ] || [ -n "$pg_pid" ] || start_postgres
+  start_service "$store" # migrates
+  loaded=0
+  for size in "${size_list[@]}"; do
+    if [ "$store" = h2 ]; then stop_pid "$service_pid"; fi
+    log "$store: loading books $((loaded + 1))..$size"
+    load_books "$store" $((loaded + 1)) "$size"
+    loaded=$size
+    if [ "$store" = h2 ]; then start_service h2; fi
+    read -r backup_s backup_mib <<<"$(timed POST "/backup?name=bench")"
+    grep -qx "books=$size" "$work/answer" || fail "$store: the backup holds $(sed -n 's/^books=//p' "$work/answer") books, expected $size"
+    payload_mib=$(awk -v b="$(sed -n 's/^bytes=//p' "$work/answer")" 'BEGIN {printf "%.1f", b / 1048576}')
+    read -r restore_s restore_mib <<<"$(timed POST "/restore?name=bench&replace=true")"
+    grep -qx "restored=$size" "$work/answer" || fail "$store: restored $(cat "$work/answer")"
+    curl -sf -X DELETE -o /dev/null "http://127.0.0.1:$p_maintenance/backup?name=bench"
+    echo "| $store | $size | $backup_s s | $payload_mib MiB | $backup_mib MiB | $restore_s s | $restore_mib MiB |"
   done
-  compose down -v >/dev/null 2>&1
+  stop_pid "$service_pid"
+  service_pid=""
 done

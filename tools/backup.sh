@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Backs up the running compose stack's books database into one file in DIR, while the stack
-# serves and takes writes, and prints that file's path as its last line.
+# Backs up the running compose stack's books into one file in DIR, while the stack serves and
+# takes writes, and prints that file's path as its last line.
 #
 #   tools/backup.sh [--project NAME] [--file COMPOSE_FILE]... DIR
 #
-# --project and --file are compose's -p and -f: the same as for `docker compose up`. The store
-# is read from the running books-service: H2 (the default stack) is backed up by books-service
-# itself (H2's SCRIPT in one transaction, over its loopback-only maintenance port, reached with
-# docker exec); PostgreSQL (docker-compose.postgres.yml) with pg_dump -Fc in its container.
-# The file is a tar: MANIFEST (store, Flyway schema version, payload size and SHA-256) and the
-# payload. Restore with tools/restore.sh. docs/operations.md has the whole story.
+# --project and --file are compose's -p and -f: the same as for `docker compose up`. On either
+# store (H2, the default stack, or PostgreSQL, docker-compose.postgres.yml) books-service writes
+# the backup itself, over its loopback-only maintenance port reached with docker exec: every
+# book as one JSON line, read in one snapshot, and a MANIFEST (count, size, SHA-256, schema
+# version; signed when BACKUP_SIGNING_KEY_FILE is mounted). The file restores into either store
+# with tools/restore.sh. docs/operations.md has the whole story.
 set -euo pipefail
 
 # shellcheck source=lib/stack.sh
@@ -37,52 +37,37 @@ detect_store
 started=$(date +%s.%N)
 stamp=$(date -u +%Y%m%dT%H%M%SZ)
 staging=$(mktemp -d)
-trap 'rm -rf "$staging"' EXIT
+name="bookshelf-backup-$stamp-$$"
+cleanup() {
+  maintenance "$service_container" DELETE "/backup?name=$name" >/dev/null 2>&1 || true
+  rm -rf "$staging"
+}
+trap cleanup EXIT
 
-case "$store" in
-  h2)
-    payload=books.sql.zip
-    name="bookshelf-backup-$stamp-$$.sql.zip"
-    say "H2: online backup (SCRIPT) by books-service $(docker inspect -f '{{.Name}}' "$service_container" | tr -d /)"
-    answer=$(maintenance "$service_container" POST "/backup?name=$name")
-    schema_version=$(printf '%s\n' "$answer" | value schema_version)
-    in_container=$(printf '%s\n' "$answer" | value file)
-    if ! docker cp "$service_container:$in_container" "$staging/$payload" 2>"$staging/cp.err"; then
-      maintenance "$service_container" DELETE "/backup?name=$name" >/dev/null || true
-      die "cannot copy the backup out of the container: $(cat "$staging/cp.err")"
-    fi
-    maintenance "$service_container" DELETE "/backup?name=$name" >/dev/null
-    ;;
-  postgresql)
-    payload=books.pgdump
-    schema_version=$(pg_schema_version)
-    say "PostgreSQL: pg_dump -Fc in $(docker inspect -f '{{.Name}}' "$postgres_container" | tr -d /)"
-    pg pg_dump -Fc >"$staging/$payload" 2>"$staging/dump.err" \
-      || die "pg_dump failed (unreachable database or no space in $staging?): $(cat "$staging/dump.err") $(pg_isready_text)"
-    ;;
-esac
-
-bytes=$(stat -c %s "$staging/$payload")
-[ "$bytes" -gt 0 ] || die "the $store backup came out empty"
-cat >"$staging/MANIFEST" <<MANIFEST
-format=$BACKUP_FORMAT
-store=$store
-schema_version=$schema_version
-payload=$payload
-payload_bytes=$bytes
-payload_sha256=$(sha256sum "$staging/$payload" | cut -d' ' -f1)
-created=$stamp
-project=${project:-default}
-MANIFEST
+say "$store: books-service $(docker inspect -f '{{.Name}}' "$service_container" | tr -d /) writes the backup (one snapshot, as data)"
+answer=$(maintenance "$service_container" POST "/backup?name=$name")
+for member in payload manifest; do
+  in_container=$(printf '%s\n' "$answer" | value "$member")
+  target=$staging/$([ "$member" = payload ] && echo books.ndjson || echo MANIFEST)
+  docker cp "$service_container:$in_container" "$target" 2>"$staging/cp.err" \
+    || die "cannot copy the backup out of the container: $(cat "$staging/cp.err")"
+done
+books=$(printf '%s\n' "$answer" | value books)
+schema_version=$(printf '%s\n' "$answer" | value schema_version)
+signed=$(printf '%s\n' "$answer" | value signed)
+bytes=$(stat -c %s "$staging/books.ndjson")
+[ "$bytes" = "$(value payload_bytes <"$staging/MANIFEST")" ] \
+  || die "the copy of the payload has $bytes bytes, its MANIFEST says $(value payload_bytes <"$staging/MANIFEST")"
 
 # Written beside its final name and renamed, so DIR never holds a half-written backup.
 file="$dir/bookshelf-${project:-default}-$store-$stamp.tar"
 free=$(free_bytes "$dir")
 [ "$free" -gt $((bytes + 65536)) ] || die "no space in $dir: $free bytes free, the backup needs $((bytes + 65536))"
-if ! tar -cf "$file.partial" -C "$staging" MANIFEST "$payload" 2>"$staging/tar.err"; then
+if ! tar -cf "$file.partial" -C "$staging" MANIFEST books.ndjson 2>"$staging/tar.err"; then
   rm -f "$file.partial"
   die "cannot write $file (no space left?): $(cat "$staging/tar.err")"
 fi
 mv "$file.partial" "$file"
-say "$store backup at schema version $schema_version: $(stat -c %s "$file") bytes in $(seconds_since "$started") s"
+[ "$signed" = true ] || say "the backup is not signed (no BACKUP_SIGNING_KEY_FILE): a restore cannot tell it from a tampered copy"
+say "$store backup of $books books at schema version $schema_version: $(stat -c %s "$file") bytes in $(seconds_since "$started") s"
 echo "$file"

@@ -1,13 +1,15 @@
 # Shared by tools/backup.sh and tools/restore.sh (sourced, not run): the running compose stack,
 # its store, and the backup file format. Bash; needs docker, docker compose or docker-compose,
-# tar, sha256sum, df on the host, nothing extra in the images.
+# tar, sha256sum, df on the host, nothing extra in the images. No SQL passes through them.
 #
-# A backup file is one tar archive: MANIFEST (key=value lines, below) and one payload,
-# books.sql.zip (H2's SCRIPT, zipped) or books.pgdump (pg_dump -Fc).
-#   format=bookshelf-backup/1   store=h2|postgresql   schema_version=<Flyway version>
-#   payload=<name>   payload_bytes=<n>   payload_sha256=<hex>   created=<UTC time>   project=<name>
+# A backup file is one tar archive of two members, written by books-service itself on either
+# store (its maintenance port) and restorable into either:
+#   MANIFEST      key=value lines: format=bookshelf-backup/2, schema_version, books (count),
+#                 payload=books.ndjson, payload_bytes, payload_sha256, created, source_store,
+#                 and signature=hmac-sha256:<hex> when BACKUP_SIGNING_KEY_FILE is set
+#   books.ndjson  one JSON object per book (the API's fields plus version), in ISBN order
 
-readonly BACKUP_FORMAT=bookshelf-backup/1
+readonly BACKUP_FORMAT=bookshelf-backup/2
 
 die() {
   echo "$(basename "$0"): $*" >&2
@@ -99,23 +101,6 @@ detect_store() {
       ;;
     *) die "books-service runs on a store these tools do not handle: $store" ;;
   esac
-}
-
-# psql or pg_dump inside the postgres container, connected with the container's own
-# credentials (none on the host); pg_restore there only turns a dump into SQL on stdout.
-pg() { # psql|pg_dump|pg_restore, then arguments
-  if [ "$1" = pg_restore ]; then
-    docker exec -i "$postgres_container" "$@"
-    return
-  fi
-  docker exec -i "$postgres_container" bash -c \
-    'cmd=$1; shift; PGPASSWORD="$POSTGRES_PASSWORD" exec "$cmd" -h 127.0.0.1 -U "${POSTGRES_USER:-postgres}" -d "${POSTGRES_DB:-${POSTGRES_USER:-postgres}}" "$@"' pg "$@"
-}
-
-# Flyway's version of the PostgreSQL database ("0" when it has no schema history).
-pg_schema_version() {
-  pg psql -v ON_ERROR_STOP=1 -tAc "SELECT COALESCE((SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1), '0')" 2>&1 \
-    || die "cannot read the schema version from PostgreSQL ($postgres_service): unreachable database? $(pg_isready_text)"
 }
 
 pg_isready_text() {

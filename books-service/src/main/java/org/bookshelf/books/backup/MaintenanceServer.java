@@ -8,8 +8,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -24,14 +22,16 @@ import org.slf4j.LoggerFactory;
  * The port tools/backup.sh and tools/restore.sh talk to, bound to the loopback interface only:
  * reachable from inside the container ({@code docker exec}, {@code kubectl exec}), never from the
  * network, so it needs no credential of its own: whoever can exec into the container can read
- * the database file anyway. Answers are {@code key=value} lines a shell reads; one request at a
- * time (a single thread), so two backups or a backup and a restore never overlap.
+ * the database anyway. Answers are {@code key=value} lines a shell reads; one request at a time
+ * (a single thread), so two backups or a backup and a restore never overlap. The same on H2
+ * and PostgreSQL: a backup is data (Backups), never SQL.
  *
  * <pre>
- * GET    /schema                              store, current and latest-known schema version
- * POST   /backup?name=F                       H2: SCRIPT to DATA_DIR/F
- * POST   /restore?name=F&version=V&replace=B  H2: restore DATA_DIR/F taken at version V
- * DELETE /backup?name=F                       remove DATA_DIR/F
+ * GET    /schema                     store, current and latest-known schema version
+ * POST   /backup?name=N              DATA_DIR/N.books.ndjson and DATA_DIR/N.manifest
+ * POST   /restore?name=N&replace=B   check those two files whole, then replace the books with them
+ * POST   /check?name=N&replace=B     every check of /restore, nothing written
+ * DELETE /backup?name=N              remove both files
  * </pre>
  */
 public final class MaintenanceServer implements AutoCloseable {
@@ -46,12 +46,13 @@ public final class MaintenanceServer implements AutoCloseable {
   });
   private final DatabaseVendor store;
   private final SchemaVersions versions;
-  private final H2Backups h2;
+  private final Backups backups;
 
   private MaintenanceServer(ServiceConfig config, DataSource dataSource) {
     this.store = config.databaseVendor();
     this.versions = new SchemaVersions(dataSource);
-    this.h2 = new H2Backups(dataSource, config.dataDir(), versions, config.seedSampleData());
+    this.backups = new Backups(new UnboundedConnections(dataSource), store, config.dataDir(), versions,
+        new SigningKey(config.backupSigningKeyFile()));
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.maintenancePort()), 4);
     } catch (IOException e) {
@@ -84,14 +85,15 @@ public final class MaintenanceServer implements AutoCloseable {
               "store=" + store.id() + "\ncurrent=" + versions.current() + "\nlatest=" + versions.latestKnown() + "\n";
           case "POST /backup" -> backup(query.get("name"));
           case "POST /restore" -> restore(query);
+          case "POST /check" -> check(query);
           case "DELETE /backup" -> {
-            Files.deleteIfExists(h2.file(query.get("name")));
+            backups.delete(query.get("name"));
             yield "deleted=" + query.get("name") + "\n";
           }
-          default -> throw new H2Backups.Refused(404, "no such operation: " + route);
+          default -> throw new BackupRefused(404, "no such operation: " + route);
         };
-      } catch (H2Backups.Refused e) {
-        status = e.status;
+      } catch (BackupRefused e) {
+        status = e.status();
         body = "error=" + e.getMessage() + "\n";
       } catch (Exception e) {
         LOG.warn("maintenance {} failed: {}", route, e.toString());
@@ -106,32 +108,33 @@ public final class MaintenanceServer implements AutoCloseable {
   }
 
   private String backup(String name) throws Exception {
-    requireH2();
-    Path file = h2.file(name);
     long started = System.nanoTime();
-    String version = h2.backup(file);
-    LOG.info("backup written: {} ({} bytes, schema version {}, {} ms)",
-        file, Files.size(file), version, (System.nanoTime() - started) / 1_000_000);
-    return "file=" + file + "\nschema_version=" + version + "\nbytes=" + Files.size(file) + "\n";
+    BackupManifest manifest = backups.backup(name);
+    Backups.Pair files = backups.files(name);
+    LOG.info("backup written: {} ({} books, {} bytes, schema version {}, {}, {} ms)", files.payload(),
+        manifest.books(), manifest.payloadBytes(), manifest.schemaVersion(),
+        manifest.signature().isPresent() ? "signed" : "unsigned", (System.nanoTime() - started) / 1_000_000);
+    return "payload=" + files.payload() + "\nmanifest=" + files.manifest() + "\nbooks=" + manifest.books()
+        + "\nschema_version=" + manifest.schemaVersion() + "\nbytes=" + manifest.payloadBytes()
+        + "\nsigned=" + manifest.signature().isPresent() + "\n";
+  }
+
+  private String check(Map<String, String> query) throws Exception {
+    Backups.Restored checked = backups.check(query.get("name"), "true".equals(query.get("replace")));
+    return "checked=" + checked.books() + "\nsource_store=" + checked.manifest().sourceStore() + "\n"
+        + checked.warning().map(w -> "warning=" + w + "\n").orElse("");
   }
 
   private String restore(Map<String, String> query) throws Exception {
-    requireH2();
-    Path file = h2.file(query.get("name"));
-    String version = SchemaVersions.valid(query.get("version"))
-        .orElseThrow(() -> new H2Backups.Refused(400, "version must be a Flyway version such as 2 or 4.1"));
     long started = System.nanoTime();
-    h2.restore(file, version, "true".equals(query.get("replace")));
-    LOG.info("restored {} (taken at schema version {}), now at {} ({} ms)",
-        file, version, versions.current(), (System.nanoTime() - started) / 1_000_000);
-    return "restored=" + file + "\nschema_version=" + versions.current() + "\n";
-  }
-
-  private void requireH2() throws H2Backups.Refused {
-    if (store != DatabaseVendor.H2) {
-      throw new H2Backups.Refused(409, "this service runs on " + store.id()
-          + ": back it up with the database's own tools (pg_dump), not through books-service");
-    }
+    Backups.Restored restored = backups.restore(query.get("name"), "true".equals(query.get("replace")));
+    restored.warning().ifPresent(w -> LOG.warn("restore: {}", w));
+    LOG.info("restored {} books from a {} backup taken at schema version {} ({} ms)", restored.books(),
+        restored.manifest().sourceStore(), restored.manifest().schemaVersion(),
+        (System.nanoTime() - started) / 1_000_000);
+    return "restored=" + restored.books() + "\nsource_store=" + restored.manifest().sourceStore()
+        + "\nschema_version=" + versions.current() + "\n"
+        + restored.warning().map(w -> "warning=" + w + "\n").orElse("");
   }
 
   private static Map<String, String> query(String raw) {

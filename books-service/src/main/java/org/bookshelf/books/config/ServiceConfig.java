@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.bookshelf.service.AppSettings;
 import org.bookshelf.service.CommonSettings;
@@ -26,6 +27,7 @@ public record ServiceConfig(
     Duration dbStatementTimeout,
     boolean seedSampleData,
     int maintenancePort,
+    Optional<Path> backupSigningKeyFile,
     String oidcIssuer,
     CommonSettings common) {
 
@@ -69,7 +71,14 @@ public record ServiceConfig(
   public static final Setting.Int MAINTENANCE_PORT =
       Setting.integer(
           "MAINTENANCE_PORT", 5001, 0, 65535,
-          "port on 127.0.0.1 only (docker/kubectl exec) that tools/backup.sh and tools/restore.sh use for H2 backups and schema versions; 0 turns it off");
+          "port on 127.0.0.1 only (docker/kubectl exec) that tools/backup.sh and tools/restore.sh use for backups, restores and schema versions; 0 turns it off");
+  /** Mounted, never in the image: a backup is signed with it and a restore checks it. */
+  public static final Setting.Text BACKUP_SIGNING_KEY_FILE =
+      Setting.text(
+          "BACKUP_SIGNING_KEY_FILE", "",
+          "file holding the key (32 bytes or more) that backups are signed with (HMAC-SHA256) and restores verify;"
+              + " when set and unreadable, backups and restores are refused; unset, restores warn that they cannot"
+              + " tell a tampered backup from a good one");
 
   /** Every variable books-service reads. */
   public static final List<Setting> SETTINGS =
@@ -77,7 +86,7 @@ public record ServiceConfig(
               Stream.of(
                   PORT, DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
                   DB_CONNECTION_TIMEOUT_SECONDS, DB_STATEMENT_TIMEOUT_MS, SEED_SAMPLE_DATA,
-                  MAINTENANCE_PORT, OidcSettings.ISSUER),
+                  MAINTENANCE_PORT, BACKUP_SIGNING_KEY_FILE, OidcSettings.ISSUER),
               CommonSettings.SETTINGS.stream())
           .toList();
 
@@ -95,6 +104,7 @@ public record ServiceConfig(
         Duration.ofMillis(env.get(DB_STATEMENT_TIMEOUT_MS)),
         env.get(SEED_SAMPLE_DATA),
         env.get(MAINTENANCE_PORT),
+        Optional.of(env.get(BACKUP_SIGNING_KEY_FILE)).filter(file -> !file.isBlank()).map(Path::of),
         issuer(env.get(OidcSettings.ISSUER)),
         CommonSettings.from(env));
   }

@@ -22,7 +22,7 @@ class MaintenanceServerTest {
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
-  void h2_backup_restores_into_an_empty_store_and_refuses_what_it_must() throws Exception {
+  void backup_restores_over_later_writes_and_refuses_what_it_must() throws Exception {
     int port = freePort();
     Map<String, String> env = Map.of("DATA_DIR", dataDir.toString(), "SHUTDOWN_TIMEOUT_SECONDS", "0",
         "MAINTENANCE_PORT", String.valueOf(port), "SEED_SAMPLE_DATA", "false");
@@ -32,24 +32,27 @@ class MaintenanceServerTest {
       created = app.post("/books", "{\"isbn\":\"0306406152\",\"title\":\"Kept\",\"author\":\"A\"}").body();
 
       HttpResponse<String> schema = call(port, "GET", "/schema");
-      HttpResponse<String> backup = call(port, "POST", "/backup?name=b1.sql.zip");
+      HttpResponse<String> backup = call(port, "POST", "/backup?name=b1");
       app.post("/books", "{\"isbn\":\"9781788620215\",\"title\":\"After\",\"author\":\"B\"}");
-      HttpResponse<String> withoutReplace = call(port, "POST", "/restore?name=b1.sql.zip&version=2&replace=false");
-      HttpResponse<String> newer = call(port, "POST", "/restore?name=b1.sql.zip&version=999&replace=true");
-      HttpResponse<String> restored = call(port, "POST", "/restore?name=b1.sql.zip&version=2&replace=true");
+      HttpResponse<String> checked = call(port, "POST", "/check?name=b1&replace=true");
+      HttpResponse<String> afterCheck = app.get("/books/9781788620215");
+      HttpResponse<String> withoutReplace = call(port, "POST", "/restore?name=b1&replace=false");
+      HttpResponse<String> restored = call(port, "POST", "/restore?name=b1&replace=true");
 
       assertThat(schema.body()).startsWith("store=h2\ncurrent=").contains("latest=");
-      assertThat(backup.statusCode()).isEqualTo(200);
-      assertThat(backup.body()).contains("schema_version=");
+      assertThat(backup.statusCode()).as(backup.body()).isEqualTo(200);
+      assertThat(backup.body()).contains("books=1\n").contains("schema_version=").contains("signed=false");
+      assertThat(checked.body()).as(checked.body()).startsWith("checked=1\n");
+      assertThat(afterCheck.statusCode()).as("a check writes nothing").isEqualTo(200);
       assertThat(withoutReplace.statusCode()).isEqualTo(409);
       assertThat(withoutReplace.body()).contains("--replace");
-      assertThat(newer.statusCode()).isEqualTo(409);
-      assertThat(newer.body()).contains("newer than this image knows");
       assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+      assertThat(restored.body()).contains("restored=1\n").contains("warning=no BACKUP_SIGNING_KEY_FILE");
       assertThat(app.get("/books/9780306406157").body()).isEqualTo(created);
       assertThat(app.get("/books/9781788620215").statusCode()).as("written after the backup").isEqualTo(404);
-      assertThat(call(port, "DELETE", "/backup?name=b1.sql.zip").statusCode()).isEqualTo(200);
-      assertThat(call(port, "POST", "/backup?name=books.mv.db").statusCode()).isEqualTo(400);
+      assertThat(call(port, "DELETE", "/backup?name=b1").statusCode()).isEqualTo(200);
+      assertThat(dataDir.resolve("b1.books.ndjson")).doesNotExist();
+      assertThat(call(port, "POST", "/backup?name=../books").statusCode()).isEqualTo(400);
     }
   }
 

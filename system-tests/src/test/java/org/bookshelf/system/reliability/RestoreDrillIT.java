@@ -32,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * go on, the volumes deleted ({@code down -v}), the stack started empty, the backup restored.
  * Every write acknowledged before the backup started is back byte for byte, and nothing is there
  * that was never written. Then a truncated backup and one from a newer schema are refused and
- * change nothing. Runs on the shared stacks, which end with their data (seeded books included)
+ * change nothing. Across stores: an H2 backup restores into the PostgreSQL stack and a
+ * PostgreSQL backup into the H2 one, each giving exactly the books the other held. Runs on the shared stacks, which end with their data (seeded books included)
  * restored; seeding stays off for them from then on, which the restored history makes moot.
  */
 @RequiresDocker
@@ -52,6 +53,49 @@ class RestoreDrillIT {
   void postgres_backup_under_writes_restores_every_acknowledged_write_into_an_empty_stack(
       @SharedStack.OnPostgres SystemStack stack) throws IOException {
     drill(stack, "postgresql");
+  }
+
+  @Test
+  void a_backup_of_either_store_restores_into_the_other_with_the_same_books(
+      SystemStack h2, @SharedStack.OnPostgres SystemStack postgres) throws IOException {
+    Path dir = Files.createDirectories(Path.of("target", "backups", "cross")).toAbsolutePath();
+    // Given a book only each store holds, and a backup of each.
+    String onH2 = Isbns.next();
+    String onPostgres = Isbns.next();
+    assertThat(h2.client().post("/books", book(onH2, "Only on H2"), SystemStack.API_KEY).statusCode()).isEqualTo(201);
+    assertThat(postgres.client().post("/books", book(onPostgres, "Only on PostgreSQL"), SystemStack.API_KEY)
+        .statusCode()).isEqualTo(201);
+    Map<String, String> h2Books = bodies(h2, h2.client());
+    Map<String, String> postgresBooks = bodies(postgres, postgres.client());
+    Path h2File = lastLine(h2.tool("backup.sh", TOOL_TIMEOUT_SECONDS, dir.toString()));
+    Path postgresFile = lastLine(postgres.tool("backup.sh", TOOL_TIMEOUT_SECONDS, dir.toString()));
+
+    // When each is restored into the other store.
+    long started = System.nanoTime();
+    Commands.Result intoPostgres = postgres.tool("restore.sh", TOOL_TIMEOUT_SECONDS, "--replace", h2File.toString());
+    double intoPostgresSeconds = (System.nanoTime() - started) / 1e9;
+    started = System.nanoTime();
+    Commands.Result intoH2 = h2.tool("restore.sh", TOOL_TIMEOUT_SECONDS, "--replace", postgresFile.toString());
+    double intoH2Seconds = (System.nanoTime() - started) / 1e9;
+
+    // Then each store holds exactly what the other held, byte for byte through the API.
+    System.out.printf("[drill] cross-store: H2 -> PostgreSQL %d books in %.1f s, PostgreSQL -> H2 %d books in %.1f s%n",
+        h2Books.size(), intoPostgresSeconds, postgresBooks.size(), intoH2Seconds);
+    assertThat(intoPostgres.exitCode()).as("restore.sh into PostgreSQL: %s", intoPostgres.output()).isZero();
+    assertThat(intoH2.exitCode()).as("restore.sh into H2: %s", intoH2.output()).isZero();
+    assertThat(bodies(postgres, postgres.client())).as("PostgreSQL after the H2 backup").isEqualTo(h2Books)
+        .containsKey(onH2).doesNotContainKey(onPostgres);
+    assertThat(bodies(h2, h2.client())).as("H2 after the PostgreSQL backup").isEqualTo(postgresBooks)
+        .containsKey(onPostgres).doesNotContainKey(onH2);
+  }
+
+  private static Path lastLine(Commands.Result backup) {
+    assertThat(backup.exitCode()).as("backup.sh: %s", backup.output()).isZero();
+    return Path.of(backup.output().strip().lines().reduce((first, last) -> last).orElseThrow());
+  }
+
+  private static String book(String isbn, String title) {
+    return "{\"isbn\":\"" + isbn + "\",\"title\":\"" + title + "\",\"author\":\"Drill\"}";
   }
 
   private static void drill(SystemStack stack, String store) throws IOException {
