@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
+import org.bookshelf.testsupport.gateway.GatewayStack;
+import org.bookshelf.testsupport.gateway.Http;
+import org.bookshelf.testsupport.gateway.UpstreamResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -3,7 +3,14 @@ package org.bookshelf.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.bookshelf.testsupport.gateway.GatewayStack;
+import org.bookshelf.testsupport.gateway.Http;
 import org.bookshelf.testsupport.gateway.NginxGateway;
+import org.bookshelf.testsupport.gateway.RawHttp;
+import org.bookshelf.testsupport.gateway.RecordedRequest;
+import org.bookshelf.testsupport.gateway.TestGateway;
+import org.bookshelf.testsupport.gateway.Upstream;
+import org.bookshelf.testsupport.gateway.UpstreamResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,6 +3,10 @@ package org.bookshelf.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
+import org.bookshelf.testsupport.gateway.GatewayStack;
+import org.bookshelf.testsupport.gateway.Http;
+import org.bookshelf.testsupport.gateway.RawHttp;
+import org.bookshelf.testsupport.gateway.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.bookshelf.service.ProblemType;
+import org.bookshelf.testsupport.gateway.RawResponse;
 
 /**
  * Checks that an answer is an RFC 9457 problem of the project's vocabulary ({@link ProblemType}:

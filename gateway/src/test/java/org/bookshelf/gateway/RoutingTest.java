@@ -2,6 +2,8 @@ package org.bookshelf.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.bookshelf.testsupport.gateway.GatewayStack;
+import org.bookshelf.testsupport.gateway.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpHeaders;
 import java.util.Map;
+import org.bookshelf.testsupport.gateway.GatewayStack;
+import org.bookshelf.testsupport.gateway.RawHttp;
+import org.bookshelf.testsupport.gateway.UpstreamResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

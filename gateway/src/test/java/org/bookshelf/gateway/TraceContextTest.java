@@ -2,6 +2,7 @@ package org.bookshelf.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.bookshelf.testsupport.gateway.GatewayStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;

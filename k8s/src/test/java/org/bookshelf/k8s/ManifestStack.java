@@ -119,7 +119,9 @@ final class ManifestStack implements AutoCloseable {
     List<Mount> mounts = new ArrayList<>();
     for (VolumeMount mount : spec.getVolumeMounts()) {
       volume(job, mount.getName()).filter(v -> v.getPersistentVolumeClaim() != null).ifPresent(v -> {
-        String name = claimVolumes.computeIfAbsent(v.getPersistentVolumeClaim().getClaimName(), this::newClaimVolume);
+        Long fsGroup = job.pod().getSecurityContext().getFsGroup();
+        String name = claimVolumes.computeIfAbsent(
+            v.getPersistentVolumeClaim().getClaimName(), claim -> newClaimVolume(claim, fsGroup == null ? 0 : fsGroup));
         mounts.add(new Mount().withType(MountType.VOLUME).withSource(name).withTarget(mount.getMountPath())
             .withReadOnly(Boolean.TRUE.equals(mount.getReadOnly())));
       });
@@ -127,13 +129,13 @@ final class ManifestStack implements AutoCloseable {
     return mounts;
   }
 
-  /** A fresh volume for a claim, its root given to the fsGroup (999: PostgreSQL's) by a root helper. */
-  private String newClaimVolume(String claim) {
+  /** A fresh volume for a claim, its root given to the pod's fsGroup by a root helper. */
+  private String newClaimVolume(String claim, long fsGroup) {
     String name = "k8s-it-claim-" + claim + "-" + System.nanoTime();
     var docker = org.testcontainers.DockerClientFactory.instance().client();
     docker.createVolumeCmd().withName(name).exec();
     try (GenericContainer<?> chown = new GenericContainer<>(TestSettings.postgresImage())
-        .withCommand("sh", "-c", "chown 999:999 /claim && chmod 2775 /claim")
+        .withCommand("sh", "-c", "chown " + fsGroup + ":" + fsGroup + " /claim && chmod 2775 /claim")
         .withStartupCheckStrategy(new ExitedStartupCheck().withTimeout(java.time.Duration.ofMinutes(1)))
         .withCreateContainerCmdModifier(cmd -> cmd.withUser("0:0").getHostConfig()
             .withMounts(List.of(new Mount().withType(MountType.VOLUME).withSource(name).withTarget("/claim"))))) {

@@ -142,20 +142,20 @@ class ManifestStackIT {
   }
 
   @Test
-  void the_backup_cronjob_dumps_the_database_and_the_restore_job_refuses_then_restores_it() {
+  void the_backup_cronjob_writes_a_logical_backup_and_the_restore_job_refuses_then_restores_it() {
     Workload backup = cronJobPod("postgres-backup");
     Workload restore = cronJobPod("postgres-restore");
 
-    ManifestStack.Completion dumped = stack.runToCompletion(backup, Map.of());
+    ManifestStack.Completion written = stack.runToCompletion(backup, Map.of());
     ManifestStack.Completion refused = stack.runToCompletion(restore, Map.of());
-    ManifestStack.Completion restored = stack.runToCompletion(restore, Map.of("REPLACE", "true"));
+    ManifestStack.Completion restored = stack.runToCompletion(restore, Map.of("BACKUP_RESTORE_REPLACE", "true"));
 
-    assertThat(dumped.exitCode()).as(dumped.logs()).isZero();
-    assertThat(dumped.logs()).containsPattern("backup: /backups/books-\\d{8}T\\d{6}Z-schema-[0-9.]+\\.pgdump, \\d+ bytes");
+    assertThat(written.exitCode()).as(written.logs()).isZero();
+    assertThat(written.logs()).containsPattern("backup: books-\\d{8}T\\d{6}Z in /backups, \\d+ books, schema version [0-9.]+");
     assertThat(refused.exitCode()).as(refused.logs()).isEqualTo(1);
-    assertThat(refused.logs()).contains("set REPLACE=true").contains("nothing changed");
+    assertThat(refused.logs()).contains("--replace").contains("nothing was changed");
     assertThat(restored.exitCode()).as(restored.logs()).isZero();
-    assertThat(restored.logs()).contains("restored");
+    assertThat(restored.logs()).containsPattern("restore: books-\\d{8}T\\d{6}Z restored, \\d+ books");
   }
 
   private Workload cronJobPod(String name) {

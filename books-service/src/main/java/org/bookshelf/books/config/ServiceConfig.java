@@ -80,13 +80,23 @@ public record ServiceConfig(
               + " when set and unreadable, backups and restores are refused; unset, restores warn that they cannot"
               + " tell a tampered backup from a good one");
 
+  /** Read by the backup command only (BackupCommand: the Kubernetes backup CronJob and restore Job). */
+  public static final Setting.Int BACKUP_KEEP =
+      Setting.integer("BACKUP_KEEP", 7, 1, 9999, "the backup command keeps the newest this many backups in DATA_DIR");
+  public static final Setting.Text BACKUP_RESTORE_NAME =
+      Setting.text("BACKUP_RESTORE_NAME", "latest",
+          "the backup the restore command restores (`books-<UTC time>`, or `latest`: the newest in DATA_DIR)");
+  public static final Setting.Flag BACKUP_RESTORE_REPLACE =
+      Setting.flag("BACKUP_RESTORE_REPLACE", false, "the restore command replaces books already stored (else it refuses)");
+
   /** Every variable books-service reads. */
   public static final List<Setting> SETTINGS =
       Stream.concat(
               Stream.of(
                   PORT, DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE,
                   DB_CONNECTION_TIMEOUT_SECONDS, DB_STATEMENT_TIMEOUT_MS, SEED_SAMPLE_DATA,
-                  MAINTENANCE_PORT, BACKUP_SIGNING_KEY_FILE, OidcSettings.ISSUER),
+                  MAINTENANCE_PORT, BACKUP_SIGNING_KEY_FILE, BACKUP_KEEP, BACKUP_RESTORE_NAME,
+                  BACKUP_RESTORE_REPLACE, OidcSettings.ISSUER),
               CommonSettings.SETTINGS.stream())
           .toList();
 

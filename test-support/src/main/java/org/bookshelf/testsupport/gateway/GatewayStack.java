@@ -1,8 +1,7 @@
-package org.bookshelf.gateway;
+package org.bookshelf.testsupport.gateway;
 
 import java.util.Map;
 import java.util.function.Function;
-import org.bookshelf.testsupport.gateway.NginxGateway;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -14,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * cleared before each test. Register it with
  * {@code @RegisterExtension static final GatewayStack stack = new GatewayStack();}.
  */
-final class GatewayStack implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+public final class GatewayStack implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
   private final Map<String, String> env;
   private Function<RecordedRequest, UpstreamResponse> serviceAnswer;
@@ -24,23 +23,23 @@ final class GatewayStack implements BeforeAllCallback, BeforeEachCallback, After
   private NginxGateway gateway;
   private Http http;
 
-  GatewayStack() {
+  public GatewayStack() {
     this(Map.of());
   }
 
   /** A gateway started with these environment variables on top of the defaults. */
-  GatewayStack(Map<String, String> env) {
+  public GatewayStack(Map<String, String> env) {
     this.env = Map.copyOf(env);
   }
 
   /** How the books-service upstream answers (default: a small JSON naming it). */
-  GatewayStack serviceAnswers(Function<RecordedRequest, UpstreamResponse> answer) {
+  public GatewayStack serviceAnswers(Function<RecordedRequest, UpstreamResponse> answer) {
     this.serviceAnswer = answer;
     return this;
   }
 
   /** How the books-web upstream answers (default: a small JSON naming it). */
-  GatewayStack webAnswers(Function<RecordedRequest, UpstreamResponse> answer) {
+  public GatewayStack webAnswers(Function<RecordedRequest, UpstreamResponse> answer) {
     this.webAnswer = answer;
     return this;
   }
@@ -78,19 +77,19 @@ final class GatewayStack implements BeforeAllCallback, BeforeEachCallback, After
     }
   }
 
-  Upstream service() {
+  public Upstream service() {
     return service;
   }
 
-  Upstream web() {
+  public Upstream web() {
     return web;
   }
 
-  NginxGateway gateway() {
+  public NginxGateway gateway() {
     return gateway;
   }
 
-  Http http() {
+  public Http http() {
     return http;
   }
 }

@@ -1,4 +1,4 @@
-package org.bookshelf.gateway;
+package org.bookshelf.testsupport.gateway;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,12 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.bookshelf.testsupport.gateway.NginxGateway;
 
 /** An HTTP/1.1 client for one gateway: one kept-alive connection, like a browser tab. */
-final class Http {
+public final class Http {
 
-  static final String LOCAL_KEY = "bookshelf-local-key";
+  public static final String LOCAL_KEY = "bookshelf-local-key";
 
   private final NginxGateway gateway;
   private final HttpClient client =
@@ -20,23 +19,23 @@ final class Http {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  Http(NginxGateway gateway) {
+  public Http(NginxGateway gateway) {
     this.gateway = gateway;
   }
 
-  HttpResponse<String> get(String path, String... headers) {
+  public HttpResponse<String> get(String path, String... headers) {
     return send("GET", path, HttpRequest.BodyPublishers.noBody(), headers);
   }
 
-  HttpResponse<byte[]> getBytes(String path, String... headers) {
+  public HttpResponse<byte[]> getBytes(String path, String... headers) {
     return exchange(request("GET", path, HttpRequest.BodyPublishers.noBody(), headers), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  HttpResponse<String> send(String method, String path, String body, String... headers) {
+  public HttpResponse<String> send(String method, String path, String body, String... headers) {
     return send(method, path, HttpRequest.BodyPublishers.ofString(body), headers);
   }
 
-  HttpResponse<String> send(
+  public HttpResponse<String> send(
       String method, String path, HttpRequest.BodyPublisher body, String... headers) {
     return exchange(request(method, path, body, headers), HttpResponse.BodyHandlers.ofString());
   }

@@ -1,13 +1,13 @@
-package org.bookshelf.gateway;
+package org.bookshelf.testsupport.gateway;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** A response read off a raw socket: status, headers (lower-case names), body. */
-record RawResponse(int status, Map<String, List<String>> headers, String body) {
+public record RawResponse(int status, Map<String, List<String>> headers, String body) {
 
-  Optional<String> header(String name) {
+  public Optional<String> header(String name) {
     return Optional.ofNullable(headers.get(name.toLowerCase())).map(values -> values.get(0));
   }
 }

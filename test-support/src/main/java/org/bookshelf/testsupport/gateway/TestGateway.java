@@ -1,20 +1,18 @@
-package org.bookshelf.gateway;
+package org.bookshelf.testsupport.gateway;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.bookshelf.testsupport.gateway.GatewayFiles;
-import org.bookshelf.testsupport.gateway.NginxGateway;
 
 /**
  * The gateway tests' settings on top of test-support's {@link NginxGateway}: the key file compose
  * mounts for local runs (key {@link Http#LOCAL_KEY}) and rate limits no test meets by accident
  * (RateLimitTest sets its own); {@code env} overrides both.
  */
-final class TestGateway {
+public final class TestGateway {
 
   private TestGateway() {}
 
-  static NginxGateway start(String serviceUpstream, String webUpstream, Map<String, String> env) {
+  public static NginxGateway start(String serviceUpstream, String webUpstream, Map<String, String> env) {
     var settings = new HashMap<String, String>();
     settings.put("BOOKS_SERVICE_UPSTREAM", serviceUpstream);
     settings.put("BOOKS_WEB_UPSTREAM", webUpstream);
@@ -22,12 +20,12 @@ final class TestGateway {
     return start(GatewayFiles.locate(), settings);
   }
 
-  static NginxGateway start(String serviceUpstream, String webUpstream) {
+  public static NginxGateway start(String serviceUpstream, String webUpstream) {
     return start(serviceUpstream, webUpstream, Map.of());
   }
 
   /** The gateway from these files (a copy with a route of a test's own, say). */
-  static NginxGateway start(GatewayFiles files, Map<String, String> env) {
+  public static NginxGateway start(GatewayFiles files, Map<String, String> env) {
     var settings = new HashMap<String, String>();
     settings.put("GATEWAY_API_KEYS_FILE", GatewayFiles.locate().localKeysFile().toString());
     settings.put("GATEWAY_RATE_LIMIT", "1000r/s");

@@ -1,4 +1,4 @@
-package org.bookshelf.gateway;
+package org.bookshelf.testsupport.gateway;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,15 +13,13 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.bookshelf.testsupport.Executables;
-import org.bookshelf.testsupport.gateway.FreePort;
-import org.bookshelf.testsupport.gateway.GatewayFiles;
 
 /**
  * The real mtail (Debian's package: {@code MTAIL_BIN}, else the PATH) running the gateway's
  * program (gateway/mtail) on a fresh metrics log, started by the gateway-metrics image's own
  * entrypoint. Without mtail the test is skipped loudly, or fails under BOOKSHELF_REQUIRE_TOOLS=true.
  */
-final class Mtail implements AutoCloseable {
+public final class Mtail implements AutoCloseable {
 
   private static final Duration STARTUP = Duration.ofSeconds(20);
 
@@ -36,7 +34,7 @@ final class Mtail implements AutoCloseable {
     this.port = port;
   }
 
-  static Mtail start() {
+  public static Mtail start() {
     Path mtail = binary();
     int port = FreePort.next();
     try {
@@ -63,12 +61,12 @@ final class Mtail implements AutoCloseable {
   }
 
   /** The file the gateway logs to: GATEWAY_METRICS_LOG. */
-  String log() {
+  public String log() {
     return dir.resolve("access.log").toString();
   }
 
   /** mtail's Prometheus text exposition. */
-  String metrics() {
+  public String metrics() {
     try {
       return client
           .send(
@@ -108,7 +106,7 @@ final class Mtail implements AutoCloseable {
     }
   }
 
-  String output() {
+  public String output() {
     try {
       return Files.readString(dir.resolve("mtail.log"));
     } catch (IOException e) {

@@ -1,28 +1,28 @@
-package org.bookshelf.gateway;
+package org.bookshelf.testsupport.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
 /** What a test upstream answers, optionally after a delay. */
-record UpstreamResponse(int status, Map<String, String> headers, byte[] body, Duration delay) {
+public record UpstreamResponse(int status, Map<String, String> headers, byte[] body, Duration delay) {
 
-  static UpstreamResponse json(int status, String json) {
+  public static UpstreamResponse json(int status, String json) {
     return of(status, "application/json", json);
   }
 
-  static UpstreamResponse of(int status, String contentType, String body) {
+  public static UpstreamResponse of(int status, String contentType, String body) {
     return new UpstreamResponse(
         status, Map.of("Content-Type", contentType), body.getBytes(StandardCharsets.UTF_8), Duration.ZERO);
   }
 
-  UpstreamResponse withHeaders(Map<String, String> extra) {
+  public UpstreamResponse withHeaders(Map<String, String> extra) {
     var all = new java.util.HashMap<>(headers);
     all.putAll(extra);
     return new UpstreamResponse(status, all, body, delay);
   }
 
-  UpstreamResponse after(Duration wait) {
+  public UpstreamResponse after(Duration wait) {
     return new UpstreamResponse(status, headers, body, wait);
   }
 }

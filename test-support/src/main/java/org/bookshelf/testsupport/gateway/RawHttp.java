@@ -1,4 +1,4 @@
-package org.bookshelf.gateway;
+package org.bookshelf.testsupport.gateway;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,15 +15,15 @@ import java.util.Map;
  * HTTP over a plain socket, for what a normal client refuses to send: paths with dot segments
  * exactly as written, odd methods, or a chosen source address (127.0.0.2 is another client).
  */
-final class RawHttp {
+public final class RawHttp {
 
   private RawHttp() {}
 
-  static RawResponse request(int port, String method, String target) {
+  public static RawResponse request(int port, String method, String target) {
     return request(InetAddress.getLoopbackAddress(), port, method, target);
   }
 
-  static RawResponse request(InetAddress from, int port, String method, String target) {
+  public static RawResponse request(InetAddress from, int port, String method, String target) {
     try (var socket = new Socket()) {
       socket.setSoTimeout(20_000);
       socket.bind(new InetSocketAddress(from, 0));

@@ -1,4 +1,4 @@
-package org.bookshelf.gateway;
+package org.bookshelf.testsupport.gateway;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -18,7 +18,7 @@ import java.util.function.Function;
  * A small real HTTP server standing in for books-service or books-web: it records every
  * request (with the TCP connection it came on) and answers what the test tells it to.
  */
-final class Upstream implements AutoCloseable {
+public final class Upstream implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -37,25 +37,25 @@ final class Upstream implements AutoCloseable {
     server.start();
   }
 
-  static Upstream start(String name) {
+  public static Upstream start(String name) {
     return new Upstream(name);
   }
 
   /** host:port, as BOOKS_SERVICE_UPSTREAM / BOOKS_WEB_UPSTREAM take it. */
-  String address() {
+  public String address() {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
-  Upstream respond(Function<RecordedRequest, UpstreamResponse> answer) {
+  public Upstream respond(Function<RecordedRequest, UpstreamResponse> answer) {
     this.responder = answer;
     return this;
   }
 
-  List<RecordedRequest> requests() {
+  public List<RecordedRequest> requests() {
     return List.copyOf(requests);
   }
 
-  RecordedRequest lastRequest() {
+  public RecordedRequest lastRequest() {
     if (requests.isEmpty()) {
       throw new AssertionError("the upstream received no request");
     }
@@ -63,11 +63,11 @@ final class Upstream implements AutoCloseable {
   }
 
   /** Distinct TCP connections seen: each has its own client-side port. */
-  long connections() {
+  public long connections() {
     return requests.stream().mapToInt(RecordedRequest::remotePort).distinct().count();
   }
 
-  void reset() {
+  public void reset() {
     requests.clear();
   }
 

@@ -1,4 +1,4 @@
-package org.bookshelf.gateway;
+package org.bookshelf.testsupport.gateway;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
@@ -30,10 +30,10 @@ import java.util.function.Consumer;
  * tokens shaped like Keycloak's (iss, aud, sub, preferred_username, realm_access.roles, exp).
  * Keys can be added (rotation) and the server made to fail (outage).
  */
-final class TestIssuer implements AutoCloseable {
+public final class TestIssuer implements AutoCloseable {
 
-  static final String ISSUER = "http://issuer.test/auth/realms/bookshelf";
-  static final String AUDIENCE = "bookshelf-api";
+  public static final String ISSUER = "http://issuer.test/auth/realms/bookshelf";
+  public static final String AUDIENCE = "bookshelf-api";
 
   private final List<RSAKey> published = new CopyOnWriteArrayList<>();
   private final AtomicBoolean down = new AtomicBoolean();
@@ -63,7 +63,7 @@ final class TestIssuer implements AutoCloseable {
     server.start();
   }
 
-  static TestIssuer start() {
+  public static TestIssuer start() {
     try {
       return new TestIssuer();
     } catch (IOException e) {
@@ -71,7 +71,7 @@ final class TestIssuer implements AutoCloseable {
     }
   }
 
-  static RSAKey newKey() {
+  public static RSAKey newKey() {
     try {
       return new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
     } catch (JOSEException e) {
@@ -79,12 +79,12 @@ final class TestIssuer implements AutoCloseable {
     }
   }
 
-  String jwksUri() {
+  public String jwksUri() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/certs";
   }
 
   /** The token verifier's environment for this issuer. */
-  Map<String, String> verifierEnv() {
+  public Map<String, String> verifierEnv() {
     return Map.of(
         "OIDC_ISSUER", ISSUER,
         "OIDC_JWKS_URI", jwksUri(),
@@ -92,30 +92,30 @@ final class TestIssuer implements AutoCloseable {
         "JWKS_MIN_REFRESH_INTERVAL_SECONDS", "1");
   }
 
-  RSAKey signingKey() {
+  public RSAKey signingKey() {
     return signingKey;
   }
 
   /** Rotation: the issuer publishes another key beside the current one. */
-  void publish(RSAKey key) {
+  public void publish(RSAKey key) {
     published.add(key);
   }
 
-  void withdraw(RSAKey key) {
+  public void withdraw(RSAKey key) {
     published.remove(key);
   }
 
   /** Outage: the JWK set endpoint answers 503 until {@code down(false)}. */
-  void down(boolean isDown) {
+  public void down(boolean isDown) {
     down.set(isDown);
   }
 
-  int fetches() {
+  public int fetches() {
     return fetches.get();
   }
 
   /** A valid editor's claims (5 minutes, like the realm's access tokens). */
-  static JWTClaimsSet.Builder editorClaims() {
+  public static JWTClaimsSet.Builder editorClaims() {
     Instant now = Instant.now();
     return new JWTClaimsSet.Builder()
         .issuer(ISSUER)
@@ -129,15 +129,15 @@ final class TestIssuer implements AutoCloseable {
         .jwtID(UUID.randomUUID().toString());
   }
 
-  String token(Consumer<JWTClaimsSet.Builder> change) {
+  public String token(Consumer<JWTClaimsSet.Builder> change) {
     return sign(signingKey, change);
   }
 
-  String token() {
+  public String token() {
     return token(claims -> {});
   }
 
-  static String sign(RSAKey key, Consumer<JWTClaimsSet.Builder> change) {
+  public static String sign(RSAKey key, Consumer<JWTClaimsSet.Builder> change) {
     JWTClaimsSet.Builder claims = editorClaims();
     change.accept(claims);
     SignedJWT jwt =
