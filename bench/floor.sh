@@ -7,7 +7,7 @@
 # JVMs (eight with JAR_BEFORE) on CPU 0, wrk on CPU 1. Each JVM first gets a warm-up in slices
 # (the warm-up curve: what the first seconds of traffic see), then all alternate in interleaved
 # rounds; the table gives the median JVM CPU µs per request, req/s and RSS. See
-# docs/performance.md.
+# docs/performance-costs.md.
 set -euo pipefail
 
 usage() {

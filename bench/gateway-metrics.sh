@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Gateway CPU per request without (A) and with (B) the RED metrics line (docs/performance.md,
+# Gateway CPU per request without (A) and with (B) the RED metrics line (docs/performance-costs.md,
 # docs/adr/0007-gateway-metrics.md): the same config twice, side by side in one run of
 # compare-gateway.sh; B writes its metrics log, which a running mtail reads
 # (gateway/mtail/entrypoint.sh on the host's mtail). Then mtail's own CPU per counted request and how many of B's requests it counted.

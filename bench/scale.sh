@@ -4,7 +4,7 @@
 # (books-service/src/test/resources/generated-books.sql), then every kind of request the API
 # serves measured with wrk: latency, JVM (and PostgreSQL) CPU per request, startup to ready and
 # RSS at each size. Each store keeps its database from one size to the next: only the new rows
-# are loaded. Prints a markdown table; see docs/performance.md ("Cost at scale").
+# are loaded. Prints a markdown table; see docs/performance-at-scale.md.
 set -euo pipefail
 
 usage() {
