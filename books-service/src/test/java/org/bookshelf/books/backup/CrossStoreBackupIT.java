@@ -6,39 +6,24 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.bookshelf.books.PostgresDatabase;
 import org.bookshelf.books.config.DatabaseVendor;
 import org.bookshelf.books.db.Migrations;
 import org.bookshelf.testsupport.RequiresDocker;
-import org.bookshelf.testsupport.TestSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One file, either store: H2 → PostgreSQL and PostgreSQL → H2 give the same books. */
 @RequiresDocker
 class CrossStoreBackupIT extends H2Fixture {
 
-  private static PostgreSQLContainer postgres;
-
-  @BeforeAll
-  static void startPostgres() {
-    postgres = new PostgreSQLContainer(TestSettings.postgresImage());
-    postgres.start();
-  }
-
-  @AfterAll
-  static void stopPostgres() {
-    if (postgres != null) {
-      postgres.stop();
-    }
-  }
+  @RegisterExtension static final PostgresDatabase postgres = new PostgresDatabase();
 
   @Test
   void an_h2_backup_restores_into_postgresql_and_back_unchanged() throws Exception {
     List<String> h2Books = rows(dataSource);
     backups.backup("from-h2");
-    DataSource pg = PostgresBackupIT.dataSource(postgres);
+    DataSource pg = postgres.dataSource();
     Migrations.run(pg, true);
     Backups onPostgres = backups(pg, DatabaseVendor.POSTGRESQL, Optional.empty());
 

@@ -16,19 +16,18 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.bookshelf.books.BooksTestApp;
 import org.bookshelf.books.GeneratedBooks;
+import org.bookshelf.books.PostgresDatabase;
 import org.bookshelf.books.config.ServiceConfig;
 import org.bookshelf.books.db.DataSources;
 import org.bookshelf.books.db.Migrations;
 import org.bookshelf.service.Metrics;
 import org.bookshelf.testsupport.RequiresDocker;
-import org.bookshelf.testsupport.TestSettings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
-import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Search that scales on PostgreSQL: with 200 000 books, every query shape the API can produce
@@ -43,16 +42,11 @@ class PostgresSearchIT {
   private static final int MOST_ROWS_DISCARDED = BOOKS / 100;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static PostgreSQLContainer postgres;
+  @RegisterExtension static final PostgresDatabase postgres = new PostgresDatabase();
 
   @BeforeAll
-  static void startAndFill() throws Exception {
-    postgres = new PostgreSQLContainer(TestSettings.postgresImage());
-    postgres.start();
-    PGSimpleDataSource direct = new PGSimpleDataSource();
-    direct.setURL(postgres.getJdbcUrl());
-    direct.setUser(postgres.getUsername());
-    direct.setPassword(postgres.getPassword());
+  static void fill() throws Exception {
+    DataSource direct = postgres.dataSource();
     Migrations.run(direct, false);
     GeneratedBooks.insert(direct, BOOKS);
     try (Connection c = direct.getConnection(); Statement s = c.createStatement()) {
@@ -60,18 +54,8 @@ class PostgresSearchIT {
     }
   }
 
-  @AfterAll
-  static void stopPostgres() {
-    if (postgres != null) {
-      postgres.stop();
-    }
-  }
-
   private static Map<String, String> env(Map<String, String> extra) {
-    Map<String, String> env = new HashMap<>();
-    env.put("DB_URL", postgres.getJdbcUrl());
-    env.put("DB_USER", postgres.getUsername());
-    env.put("DB_PASSWORD", postgres.getPassword());
+    Map<String, String> env = new HashMap<>(postgres.environment());
     env.put("SEED_SAMPLE_DATA", "false");
     env.put("SHUTDOWN_TIMEOUT_SECONDS", "0");
     env.putAll(extra);
