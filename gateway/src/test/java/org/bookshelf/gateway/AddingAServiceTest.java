@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.bookshelf.testsupport.Directories;
 import org.bookshelf.testsupport.gateway.GatewayFiles;
 import org.bookshelf.testsupport.gateway.Http;
 import org.bookshelf.testsupport.gateway.NginxGateway;
@@ -80,7 +78,7 @@ class AddingAServiceTest {
         part.close();
       }
     }
-    deleteTree(copy);
+    Directories.deleteTree(copy);
   }
 
   @BeforeEach
@@ -187,14 +185,5 @@ class AddingAServiceTest {
     return Files.readAllLines(metricsLog).stream().map(line -> line.substring(0, line.lastIndexOf(' '))).toList();
   }
 
-  private static void deleteTree(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
+
 }

@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.bookshelf.testsupport.Directories;
 import org.bookshelf.testsupport.Executables;
+import org.bookshelf.testsupport.Processes;
 
 /**
  * The real mtail (Debian's package: {@code MTAIL_BIN}, else the PATH) running the gateway's
@@ -20,6 +20,9 @@ import org.bookshelf.testsupport.Executables;
  * entrypoint. Without mtail the test is skipped loudly, or fails under BOOKSHELF_REQUIRE_TOOLS=true.
  */
 public final class Mtail implements AutoCloseable {
+
+  /** How long nginx or mtail may take to exit on SIGTERM before it is killed. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
   private static final Duration STARTUP = Duration.ofSeconds(20);
 
@@ -116,19 +119,8 @@ public final class Mtail implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // a leftover temp directory is harmless
-    }
+    Processes.stop(process, STOP_GRACE);
+    Directories.deleteTree(dir);
   }
 
   private static Path binary() {

@@ -11,12 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
+import org.bookshelf.testsupport.Directories;
+import org.bookshelf.testsupport.Processes;
 
 /**
  * The real nginx binary running the gateway's real config, rendered by its own render-config.sh
@@ -26,6 +25,9 @@ import java.util.stream.Stream;
  * stderr go to files in the prefix.
  */
 public final class NginxGateway implements AutoCloseable {
+
+  /** How long nginx or mtail may take to exit on SIGTERM before it is killed. */
+  private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
   private static final Duration STARTUP = Duration.ofSeconds(20);
 
@@ -71,7 +73,7 @@ public final class NginxGateway implements AutoCloseable {
               PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
       RenderResult rendered = ConfigRenderer.render(files, settings, prefix);
       if (!rendered.succeeded()) {
-        delete(prefix);
+        Directories.deleteTree(prefix);
         throw new IllegalStateException("render-config.sh failed: " + rendered.stderr());
       }
       Process process =
@@ -158,23 +160,8 @@ public final class NginxGateway implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    delete(prefix);
-  }
-
-  private static void delete(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      // a leftover temp directory is harmless
-    }
+    Processes.stop(process, STOP_GRACE);
+    Directories.deleteTree(prefix);
   }
 
   private static String read(Path file) {
