@@ -23,15 +23,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * One address attacking the gateway with what costs it memory or connections (stalled bodies,
  * half-open connections, bodies on reads) while another address (127.0.0.2) keeps reading. The
- * limits are the shipped ones but the client timeout, shortened here so the test sees it fire.
+ * limits are the shipped ones but the client timeout (shortened so the test sees it fire) and the
+ * requests in progress per address (set so the test counts against its own value).
  * Each test prints the other client's p99, a figure and not an assertion.
  */
 class HostileClientTest {
 
-  private static final int CONNECTIONS_PER_CLIENT = 64;
+  /** Set here, not the shipped default restated: the test counts refusals against it. */
+  private static final int CONNECTIONS_PER_CLIENT = 40;
 
   @RegisterExtension
-  static final GatewayStack stack = new GatewayStack(Map.of("GATEWAY_CLIENT_TIMEOUT", "3s"));
+  static final GatewayStack stack = new GatewayStack(Map.of(
+      "GATEWAY_CLIENT_TIMEOUT", "3s", "GATEWAY_CONNECTIONS_PER_CLIENT", Integer.toString(CONNECTIONS_PER_CLIENT)));
 
   private final List<Socket> attack = new ArrayList<>();
 
